@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import { accountsCalls } from './accounts';
+import { contactsCalls } from './contacts';
+import { workspaceCalls } from './workspace';
+
+/** Every call the renderer can make. Adding a call: add it to its feature file; main/api.ts then fails to compile until it is implemented. */
+export const contract = {
+  ...workspaceCalls,
+  ...accountsCalls,
+  ...contactsCalls,
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type InputOf<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends Method> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends Method> = NonNullable<Contract[M]['__output']>;
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+type GroupOf<M extends string> = M extends `${infer G}.${string}` ? G : never;
+type NameIn<M extends string, G extends string> = M extends `${G}.${infer N}` ? N : never;
+export type Group = GroupOf<Method>;
+
+/** The client shape: api.accounts.list(input). */
+export type Api = {
+  [G in Group]: {
+    [N in NameIn<Method, G>]: `${G}.${N}` extends Method
+      ? undefined extends InputOf<`${G}.${N}`>
+        ? (input?: InputOf<`${G}.${N}`>) => Promise<OutputOf<`${G}.${N}`>>
+        : (input: InputOf<`${G}.${N}`>) => Promise<OutputOf<`${G}.${N}`>>
+      : never;
+  };
+};
+
+/** Events pushed from the core to every window. */
+export type CoreEvent =
+  | { type: 'changed'; method: Method }
+  | { type: 'workspace'; state: 'opened' | 'closed' }
+  | { type: 'progress'; jobId: string; label: string; done: number; total: number | null };
+
+export * from './errors';
+export type * from './accounts';
+export type * from './contacts';
+export type * from './workspace';
+export type { Page } from './common';
