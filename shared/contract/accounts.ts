@@ -95,6 +95,8 @@ export interface TimelineItem {
   detail: string | null;
   /** NPS for interviews; null elsewhere. */
   score: number | null;
+  /** ARR level after the change, for ARR items; null elsewhere. */
+  amountMinor: number | null;
   status: string | null;
   contactName: string | null;
   contactRole: ContactRole | null;

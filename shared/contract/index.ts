@@ -23,18 +23,15 @@ export function isMethod(name: string): name is Method {
 }
 
 type GroupOf<M extends string> = M extends `${infer G}.${string}` ? G : never;
-type NameIn<M extends string, G extends string> = M extends `${G}.${infer N}` ? N : never;
 export type Group = GroupOf<Method>;
+type MethodsOf<G extends string> = Extract<Method, `${G}.${string}`>;
+type ClientFn<M extends Method> = undefined extends InputOf<M>
+  ? (input?: InputOf<M>) => Promise<OutputOf<M>>
+  : (input: InputOf<M>) => Promise<OutputOf<M>>;
 
 /** The client shape: api.accounts.list(input). */
 export type Api = {
-  [G in Group]: {
-    [N in NameIn<Method, G>]: `${G}.${N}` extends Method
-      ? undefined extends InputOf<`${G}.${N}`>
-        ? (input?: InputOf<`${G}.${N}`>) => Promise<OutputOf<`${G}.${N}`>>
-        : (input: InputOf<`${G}.${N}`>) => Promise<OutputOf<`${G}.${N}`>>
-      : never;
-  };
+  [G in Group]: { [M in MethodsOf<G> as M extends `${G}.${infer N}` ? N : never]: ClientFn<M> };
 };
 
 /** Events pushed from the core to every window. */

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './tables';
+import { migrate, WorkspaceTooNewError } from './migrator';
+import type { Migration } from './migrator';
+import { MIGRATIONS } from './migrations';
+import { backupFolderFor, takeBackup } from './backup';
+import { NotAWorkspaceError, WorkspaceDamagedError } from './errors';
+
+/** 'AXWB': marks a SQLite file as ours so that opening someone else's database is refused, not migrated. */
+export const APPLICATION_ID = 0x41585742;
+
+export interface OpenedDatabase {
+  path: string;
+  raw: BetterSqlite3.Database;
+  db: Kysely<Database>;
+  migratedFrom: number;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  create: boolean;
+  dataDir: string;
+  nativeBinding?: string;
+  migrations?: readonly Migration[];
+}
+
+export async function openDatabase(filePath: string, options: OpenDatabaseOptions): Promise<OpenedDatabase> {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const existed = fs.existsSync(filePath) && fs.statSync(filePath).size > 0;
+  if (!existed && !options.create) throw new WorkspaceDamagedError(filePath, 'the file does not exist any more');
+
+  let raw: BetterSqlite3.Database;
+  try {
+    raw = new BetterSqlite3(filePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (err) {
+    throw new WorkspaceDamagedError(filePath, describeSqliteError(err));
+  }
+  try {
+    if (existed) checkIntegrity(raw, filePath);
+    const version = raw.pragma('user_version', { simple: true }) as number;
+    const appId = raw.pragma('application_id', { simple: true }) as number;
+    if (existed && appId !== APPLICATION_ID && (version > 0 || hasTables(raw))) throw new NotAWorkspaceError(filePath);
+    if (version > migrations.length) throw new WorkspaceTooNewError(version, migrations.length);
+
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+    // The file is the customer's only copy: durability over a few percent of write speed.
+    raw.pragma('synchronous = FULL');
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
+
+    if (existed && version > 0 && version < migrations.length) {
+      await takeBackup(raw, backupFolderFor(options.dataDir, filePath), `before-migration-v${version}`);
+    }
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+    const { from } = await migrate(db, migrations);
+    return {
+      path: filePath,
+      raw,
+      db,
+      migratedFrom: from,
+      async close() {
+        await db.destroy();
+      },
+    };
+  } catch (err) {
+    raw.close();
+    throw err;
+  }
+}
+
+function checkIntegrity(raw: BetterSqlite3.Database, filePath: string): void {
+  let result: unknown;
+  try {
+    result = raw.pragma('quick_check', { simple: true });
+  } catch (err) {
+    throw new WorkspaceDamagedError(filePath, describeSqliteError(err));
+  }
+  if (result !== 'ok') throw new WorkspaceDamagedError(filePath, `SQLite's integrity check reported: ${String(result).slice(0, 300)}`);
+}
+
+function hasTables(raw: BetterSqlite3.Database): boolean {
+  return (raw.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number }).n > 0;
+}
+
+function describeSqliteError(err: unknown): string {
+  const code = (err as { code?: string }).code;
+  if (code === 'SQLITE_NOTADB') return 'it is not a database (it may be another kind of file, or encrypted)';
+  if (code === 'SQLITE_CORRUPT') return 'its contents are corrupt';
+  if (code === 'SQLITE_CANTOPEN') return 'it cannot be opened (check that it exists and you may read it)';
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,252 @@
+/**
+ * Section 2 of metrics.md: account-level NPS from several stakeholders, by four methods, and the
+ * portfolio figures built on account categories (portfolio NPS, revenue-weighted NPS).
+ */
+import type { MetricSettings } from '../../shared/domain/metrics-settings';
+import {
+  ACCOUNT_NPS_METHODS,
+  ACCOUNT_SCORE_METHODS,
+  STAKEHOLDER_ROLES,
+  type AccountMethodScore,
+  type AccountNpsMethod,
+  type AccountNpsResult,
+  type AccountScoreMethod,
+  type Figure,
+  type MinorUnits,
+  type NpsCategory,
+  type NpsCounts,
+  type PortfolioMethodPanel,
+  type StakeholderRole,
+} from '../../shared/domain/metrics-types';
+import { calendarDay } from './dates';
+import { figure, nullFigure } from './figure';
+import { assertArr, sumMinorUnits } from './money';
+import { categorize, countCategories, npsFromCounts, parseNpsScore, poolCounts } from './nps';
+
+export interface ContactScore {
+  /** A contact with no role counts as a user (metrics.md §2). */
+  role: StakeholderRole | null;
+  score: number;
+}
+
+export interface WindowResponse extends ContactScore {
+  contactId: string;
+  /** ISO date or date-time of the interview; decides window membership and "latest". */
+  interviewDate: string;
+}
+
+/** Inclusive calendar days, ISO date-only. */
+export interface DateWindow {
+  from: string;
+  to: string;
+}
+
+export interface AccountScoresInput {
+  accountId: string;
+  arr: MinorUnits;
+  /** Each contact's latest valid score in the window. */
+  contactScores: readonly ContactScore[];
+  /** Category counts of every valid response in the window (count-all); defaults to contactScores. */
+  responseCounts?: NpsCounts;
+}
+
+export function inWindow(isoDate: string, window: DateWindow): boolean {
+  const day = calendarDay(isoDate);
+  return day >= calendarDay(window.from) && day <= calendarDay(window.to);
+}
+
+/** Each contact's latest valid score in the window; invalid scores throw rather than vanish. */
+export function latestScorePerContact(
+  responses: readonly WindowResponse[],
+  window: DateWindow,
+): (ContactScore & { contactId: string })[] {
+  const latest = new Map<string, WindowResponse>();
+  responses.forEach((response, index) => {
+    if (parseNpsScore(response.score, index) === null || !inWindow(response.interviewDate, window)) return;
+    const previous = latest.get(response.contactId);
+    // ">=" lets a later row win a same-day tie: rows arrive in capture order.
+    if (!previous || response.interviewDate >= previous.interviewDate) latest.set(response.contactId, response);
+  });
+  return [...latest.values()].map(({ contactId, role, score }) => ({ contactId, role, score }));
+}
+
+/** Builds the account input from raw window responses (count-all keeps every response). */
+export function accountScoresFromResponses(
+  accountId: string,
+  arr: MinorUnits,
+  responses: readonly WindowResponse[],
+  window: DateWindow,
+): AccountScoresInput {
+  const windowScores = responses
+    .filter((response) => parseNpsScore(response.score) !== null && inWindow(response.interviewDate, window))
+    .map((response) => response.score);
+  return {
+    accountId,
+    arr,
+    contactScores: latestScorePerContact(responses, window),
+    responseCounts: countCategories(windowScores),
+  };
+}
+
+const roleOf = (contact: ContactScore): StakeholderRole => contact.role ?? 'user';
+const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
+const NO_SCORES = 'no contact has a valid score in the window';
+
+function methodScore(
+  method: AccountScoreMethod,
+  score: number | null,
+  formula: string,
+  inputs: Figure['inputs'],
+  rule: string,
+): AccountMethodScore {
+  const explanation = { formula, inputs, rule };
+  return score === null
+    ? { method, score: nullFigure('score', NO_SCORES, explanation), category: null }
+    : { method, score: figure('score', score, explanation), category: categorize(score) };
+}
+
+const CATEGORY_OF_MEAN = 'category of the mean: ≥ 9 promoter, ≥ 7 passive, else detractor (no rounding)';
+
+function averageMethod(contacts: readonly ContactScore[]): AccountMethodScore {
+  const scores = contacts.map((contact) => contact.score);
+  return methodScore(
+    'average',
+    scores.length === 0 ? null : mean(scores),
+    'mean of contacts’ latest scores',
+    { contacts: scores.length, sumOfScores: scores.reduce((sum, score) => sum + score, 0) },
+    CATEGORY_OF_MEAN,
+  );
+}
+
+function waterfallMethod(contacts: readonly ContactScore[]): AccountMethodScore & { role: StakeholderRole | null } {
+  const role = STAKEHOLDER_ROLES.find((candidate) => contacts.some((contact) => roleOf(contact) === candidate)) ?? null;
+  const scores = contacts.filter((contact) => roleOf(contact) === role).map((contact) => contact.score);
+  return {
+    ...methodScore(
+      'waterfall',
+      role === null ? null : mean(scores),
+      'score of the highest-ranked role present (mean if several)',
+      { role, contactsWithRole: scores.length },
+      'decision maker > influencer > user; a contact with no role counts as a user',
+    ),
+    role,
+  };
+}
+
+function weightedMethod(contacts: readonly ContactScore[], weights: MetricSettings['roleWeights']): AccountMethodScore {
+  const weightOf = (contact: ContactScore) => weights[roleOf(contact)];
+  const weightSum = contacts.reduce((sum, contact) => sum + weightOf(contact), 0);
+  const weightedSum = contacts.reduce((sum, contact) => sum + weightOf(contact) * contact.score, 0);
+  return methodScore(
+    'weighted',
+    contacts.length === 0 ? null : weightedSum / weightSum,
+    'Σ wᵢ·sᵢ / Σ wᵢ',
+    {
+      contacts: contacts.length,
+      weightedSum,
+      weightSum,
+      decisionMakerWeight: weights.decision_maker,
+      influencerWeight: weights.influencer,
+      userWeight: weights.user,
+    },
+    `role weights: decision maker ${weights.decision_maker}, influencer ${weights.influencer}, user ${weights.user}; ${CATEGORY_OF_MEAN}`,
+  );
+}
+
+/** count-all gives no account category, so category-based figures fall back to the weighted method. */
+export function categoryMethod(headline: AccountNpsMethod): AccountScoreMethod {
+  return headline === 'count-all' ? 'weighted' : headline;
+}
+
+export function accountNps(input: AccountScoresInput, settings: MetricSettings): AccountNpsResult {
+  assertArr(input.arr, `ARR of account ${input.accountId}`);
+  input.contactScores.forEach((contact, index) => parseNpsScore(contact.score, index));
+  const contacts = input.contactScores;
+  const methods = {
+    average: averageMethod(contacts),
+    waterfall: waterfallMethod(contacts),
+    weighted: weightedMethod(contacts, settings.roleWeights),
+  };
+  const used = categoryMethod(settings.headlineMethod);
+  const headlineRule =
+    settings.headlineMethod === 'count-all'
+      ? 'headline method count-all gives no account category; categories use the weighted method'
+      : `headline method (workspace setting): ${used}`;
+  return {
+    accountId: input.accountId,
+    arr: input.arr,
+    scored: contacts.length > 0,
+    countAll: npsFromCounts(input.responseCounts ?? countCategories(contacts.map((contact) => contact.score))),
+    ...methods,
+    headline: { ...methods[used], rule: headlineRule },
+  };
+}
+
+/** What portfolio figures need of an account: its ARR and its category (null: unscored). */
+export interface CategorizedAccount {
+  accountId: string;
+  arr: MinorUnits;
+  category: NpsCategory | null;
+}
+
+const ACTIVE_RULE = 'active accounts only (ARR > 0 at the window’s end)';
+
+function activeScored<T extends CategorizedAccount>(accounts: readonly T[]): T[] {
+  return accounts.filter((account) => assertArr(account.arr, `ARR of ${account.accountId}`) > 0 && account.category !== null);
+}
+
+export function portfolioNpsByAccounts(accounts: readonly CategorizedAccount[]): Figure {
+  const scored = activeScored(accounts);
+  const promoters = scored.filter((account) => account.category === 'promoter').length;
+  const detractors = scored.filter((account) => account.category === 'detractor').length;
+  const explanation = {
+    formula: '100 × (#promoter accounts − #detractor accounts) / #scored accounts',
+    inputs: { promoterAccounts: promoters, detractorAccounts: detractors, scoredAccounts: scored.length },
+    rule: ACTIVE_RULE,
+    accountIds: scored.map((account) => account.accountId),
+  };
+  return scored.length === 0
+    ? nullFigure('nps', 'no scored active accounts', explanation)
+    : figure('nps', (100 * (promoters - detractors)) / scored.length, explanation);
+}
+
+export function revenueWeightedNps(accounts: readonly CategorizedAccount[]): Figure {
+  const scored = activeScored(accounts);
+  const arrOf = (category: NpsCategory) =>
+    sumMinorUnits(scored.filter((account) => account.category === category).map((account) => account.arr));
+  const promoterArr = arrOf('promoter');
+  const detractorArr = arrOf('detractor');
+  const scoredArr = sumMinorUnits(scored.map((account) => account.arr));
+  const explanation = {
+    formula: '100 × (ARR of promoter accounts − ARR of detractor accounts) / ARR of scored accounts',
+    inputs: { promoterArr, passiveArr: arrOf('passive'), detractorArr, scoredArr },
+    rule: ACTIVE_RULE,
+    accountIds: scored.map((account) => account.accountId),
+  };
+  return scoredArr === 0
+    ? nullFigure('nps', 'no scored ARR', explanation)
+    : figure('nps', (100 * (promoterArr - detractorArr)) / scoredArr, explanation);
+}
+
+function categorizedBy(accounts: readonly AccountNpsResult[], method: AccountScoreMethod): CategorizedAccount[] {
+  return accounts.map((account) => ({ accountId: account.accountId, arr: account.arr, category: account[method].category }));
+}
+
+/** count-all pools every response of the active accounts; other methods count account categories. */
+export function portfolioNps(accounts: readonly AccountNpsResult[], method: AccountNpsMethod): Figure {
+  if (method !== 'count-all') return portfolioNpsByAccounts(categorizedBy(accounts, method));
+  const active = accounts.filter((account) => account.arr > 0);
+  const pooled = npsFromCounts(poolCounts(active.map((account) => account.countAll.counts)));
+  return { ...pooled.nps, rule: `every valid response in the window counts; ${ACTIVE_RULE}`, accountIds: active.map((a) => a.accountId) };
+}
+
+/** The method panel: every method side by side, the setting picks the headline. */
+export function methodPanel(accounts: readonly AccountNpsResult[], settings: MetricSettings): PortfolioMethodPanel {
+  const byMethod = <M extends string>(methods: readonly M[], compute: (method: M) => Figure) =>
+    Object.fromEntries(methods.map((method) => [method, compute(method)])) as Record<M, Figure>;
+  return {
+    headlineMethod: settings.headlineMethod,
+    portfolioNps: byMethod(ACCOUNT_NPS_METHODS, (method) => portfolioNps(accounts, method)),
+    revenueWeightedNps: byMethod(ACCOUNT_SCORE_METHODS, (method) => revenueWeightedNps(categorizedBy(accounts, method))),
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Integer money helpers. Sums of minor units stay exact only while they are safe integers, so
+ * every addition is checked instead of trusting that portfolios stay small.
+ */
+import type { MinorUnits } from '../../shared/domain/metrics-types';
+
+export function assertMinorUnits(value: number, what: string): MinorUnits {
+  if (!Number.isSafeInteger(value)) {
+    throw new RangeError(`${what} must be a whole number of minor units, got ${value}`);
+  }
+  return value;
+}
+
+export function assertArr(value: number, what: string): MinorUnits {
+  assertMinorUnits(value, what);
+  if (value < 0) throw new RangeError(`${what} cannot be negative, got ${value}`);
+  return value;
+}
+
+export function sumMinorUnits(values: Iterable<MinorUnits>): MinorUnits {
+  let total = 0;
+  for (const value of values) {
+    total += value;
+    if (!Number.isSafeInteger(total)) throw new RangeError('money total exceeds the safe integer range');
+  }
+  return total;
+}
+
+/**
+ * Splits an amount into `parts` whole-unit shares that sum exactly to it: every share gets the
+ * floor, the first `remainder` shares one unit more (largest remainder with equal weights).
+ */
+export function splitEvenly(amount: MinorUnits, parts: number): MinorUnits[] {
+  if (!Number.isInteger(parts) || parts < 1) throw new RangeError(`cannot split into ${parts} parts`);
+  assertArr(amount, 'amount to split');
+  const base = Math.floor(amount / parts);
+  const remainder = amount - base * parts;
+  return Array.from({ length: parts }, (_, index) => base + (index < remainder ? 1 : 0));
+}

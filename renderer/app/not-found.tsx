@@ -1,0 +1,23 @@
+import { Link, useLocation } from 'wouter';
+import { EmptyState } from '../components/empty-state';
+
+export function NotFound() {
+  const [location] = useLocation();
+  return (
+    <div className="page">
+      <EmptyState
+        icon="info"
+        title="This screen is not in this version"
+        actions={
+          <Link href="/accounts" className="button button--primary">
+            Go to Accounts
+          </Link>
+        }
+      >
+        <p>
+          There is nothing at <code>{location}</code> yet. The navigation on the left lists every screen available today.
+        </p>
+      </EmptyState>
+    </div>
+  );
+}

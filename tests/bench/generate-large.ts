@@ -1,0 +1,149 @@
+/**
+ * Builds the large benchmark workspace through the real open/migrate path, then reports how long it
+ * took, how big it is, and how long it takes to open again (open runs SQLite's quick_check).
+ *
+ *   npx tsx tests/bench/generate-large.ts [--out path] [--accounts 10000] [--contacts-per-account 10] [--responses 1000000] [--seed 42]
+ *
+ * Other benchmarks call ensureLargeWorkspace() so that the file is built once and reused.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { v7 } from 'uuid';
+import { openDatabase } from '../../main/db/open-database';
+import { generateWorkspaceData } from '../../main/demo/generate-workspace-data';
+import type { GenerateSummary } from '../../main/demo/generate-workspace-data';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_LARGE_PATH = path.join(HERE, 'out', 'large.axw');
+
+export interface LargeWorkspaceOptions {
+  out: string;
+  accounts: number;
+  contactsPerAccount: number;
+  responses: number;
+  seed: number;
+}
+
+export const DEFAULT_LARGE_OPTIONS: LargeWorkspaceOptions = {
+  out: DEFAULT_LARGE_PATH,
+  accounts: 10_000,
+  contactsPerAccount: 10,
+  responses: 1_000_000,
+  seed: 42,
+};
+
+export interface LargeWorkspaceReport {
+  path: string;
+  summary: GenerateSummary;
+  generateMs: number;
+  fileBytes: number;
+  reopenMs: number;
+}
+
+function dataDirFor(file: string): string {
+  return path.join(path.dirname(file), 'data');
+}
+
+function removeWorkspace(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}
+
+export async function generateLargeWorkspace(options: LargeWorkspaceOptions = DEFAULT_LARGE_OPTIONS): Promise<LargeWorkspaceReport> {
+  const file = path.resolve(options.out);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  removeWorkspace(file);
+  const dataDir = dataDirFor(file);
+
+  const opened = await openDatabase(file, { create: true, dataDir });
+  const stamp = new Date().toISOString();
+  opened.raw
+    .prepare(
+      `INSERT INTO workspace_settings (id, name, currency, locale, fiscal_year_start_month, metric_settings_json, is_demo, created_at, updated_at) VALUES (?, 'Benchmark workspace', 'USD', 'en-US', 1, '{}', 0, ?, ?)`,
+    )
+    .run(v7(), stamp, stamp);
+  const started = performance.now();
+  let summary: GenerateSummary;
+  try {
+    summary = generateWorkspaceData(opened.raw, {
+      seed: options.seed,
+      accounts: options.accounts,
+      contactsPerAccount: options.contactsPerAccount,
+      responses: options.responses,
+      quarters: 8,
+      today: stamp.slice(0, 10),
+    });
+  } finally {
+    await opened.close();
+  }
+  // Closing checkpoints the WAL into the main file, so the timing includes getting the data on disk.
+  const generateMs = performance.now() - started;
+  const fileBytes = fs.statSync(file).size + (fs.existsSync(file + '-wal') ? fs.statSync(file + '-wal').size : 0);
+
+  const reopenStarted = performance.now();
+  const reopened = await openDatabase(file, { create: false, dataDir });
+  const reopenMs = performance.now() - reopenStarted;
+  await reopened.close();
+  return { path: file, summary, generateMs, fileBytes, reopenMs };
+}
+
+/** The path of a large workspace, built with the default size only when it does not exist yet. */
+export async function ensureLargeWorkspace(file: string = DEFAULT_LARGE_PATH): Promise<string> {
+  const resolved = path.resolve(file);
+  if (fs.existsSync(resolved) && fs.statSync(resolved).size > 0) return resolved;
+  await generateLargeWorkspace({ ...DEFAULT_LARGE_OPTIONS, out: resolved });
+  return resolved;
+}
+
+function parseArgs(argv: readonly string[]): LargeWorkspaceOptions {
+  const options = { ...DEFAULT_LARGE_OPTIONS };
+  const numeric = (flag: string, value: string | undefined): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} needs a non-negative integer, got "${value ?? ''}"`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    switch (flag) {
+      case '--out':
+        if (!value) throw new Error('--out needs a path');
+        options.out = value;
+        break;
+      case '--accounts':
+        options.accounts = numeric(flag, value);
+        break;
+      case '--contacts-per-account':
+        options.contactsPerAccount = numeric(flag, value);
+        break;
+      case '--responses':
+        options.responses = numeric(flag, value);
+        break;
+      case '--seed':
+        options.seed = numeric(flag, value);
+        break;
+      default:
+        throw new Error(`unknown option ${flag}`);
+    }
+    i++;
+  }
+  return options;
+}
+
+function printReport(report: LargeWorkspaceReport): void {
+  console.log(`workspace: ${report.path}`);
+  for (const [table, rows] of Object.entries(report.summary)) console.log(`rows ${table}: ${rows}`);
+  const total = Object.values(report.summary).reduce((sum, n) => sum + n, 0);
+  console.log(`rows total: ${total}`);
+  console.log(`generation time: ${(report.generateMs / 1000).toFixed(1)} s`);
+  console.log(`file size: ${(report.fileBytes / 1024 / 1024).toFixed(1)} MiB`);
+  console.log(`re-open time (with quick_check): ${(report.reopenMs / 1000).toFixed(2)} s`);
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  generateLargeWorkspace(parseArgs(process.argv.slice(2))).then(printReport, (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  });
+}
