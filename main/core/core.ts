@@ -32,6 +32,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return run;
   };
 
+  const BACKUP_CHECK_MS = 60 * 60 * 1000;
+  const backupTimer = setInterval(() => {
+    void serial(() => workspaces.scheduledBackup()).catch(() => undefined);
+  }, BACKUP_CHECK_MS);
+  backupTimer.unref();
+
   return {
     workspaces,
     call(method, input) {
@@ -72,7 +78,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => serial(() => workspaces.close()),
+    close: () => {
+      clearInterval(backupTimer);
+      return serial(() => workspaces.close());
+    },
   };
 }
 

@@ -33,6 +33,12 @@ export interface GenerateOptions {
   withQbrs?: boolean;
   withActions?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Bulk size only. Re-derives, in one pass, what the triggers on the generated tables maintain row by
+   * row (the search index). When given, those triggers are suspended during the load (at 1M interviews
+   * they about double the time) and this runs, in the same transaction, once data and triggers are back.
+   */
+  rebuildDerived?: (raw: BetterSqlite3.Database) => void;
 }
 
 export interface GenerateSummary {
@@ -99,6 +105,19 @@ interface AccountSim {
   roundDay: Float64Array;
 }
 
+/** What is decided about an account before anything is written: who it is, how it feels, whether it leaves. */
+interface AccountPlan {
+  tier: AccountTier;
+  health: Float64Array;
+  isNew: boolean;
+  startQ: number;
+  /** Quarter-end index at which ARR drops to 0, or -1. */
+  churnAt: number;
+}
+
+/** Share of accounts that churn within the history: drawn as an exact count, so even the 60-account demo shows it. */
+const CHURN_SHARE = 0.085;
+
 /** effective date, ARR in cents, kind, note, recorded at (ms). */
 type ArrRow = [string, number, string, string | null, number];
 
@@ -140,17 +159,66 @@ class IdMaker {
   }
 }
 
+/** From this many interviews on, the generator trades per-row checks for speed (see below). */
+const BULK_RESPONSES = 50_000;
+const BULK_TABLES = ['interviews', 'driver_ratings', 'contacts', 'arr_records', 'actions', 'qbrs', 'qbr_notes', 'milestones'];
+const GENERATED_TABLES = [...BULK_TABLES, 'accounts', 'drivers', 'journeys', 'journey_stages', 'touchpoints'];
+
+function schemaObjects(raw: BetterSqlite3.Database, type: 'index' | 'trigger', tables: readonly string[]): { name: string; sql: string }[] {
+  const placeholders = tables.map(() => '?').join(',');
+  return raw
+    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = ? AND sql IS NOT NULL AND tbl_name IN (${placeholders}) ORDER BY name`)
+    .all(type, ...tables) as { name: string; sql: string }[];
+}
+
+function quoteName(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+function dropTriggers(raw: BetterSqlite3.Database): { name: string; sql: string }[] {
+  const triggers = schemaObjects(raw, 'trigger', GENERATED_TABLES);
+  for (const trigger of triggers) raw.exec(`DROP TRIGGER ${quoteName(trigger.name)}`);
+  return triggers;
+}
+
+/**
+ * Explicit (CREATE INDEX) ones only; the automatic indexes behind PRIMARY KEY and UNIQUE stay. A unique
+ * one that is dropped still guards its rule: rebuilding it fails, and the whole load rolls back.
+ */
+function dropSecondaryIndexes(raw: BetterSqlite3.Database): { name: string; sql: string }[] {
+  const indexes = schemaObjects(raw, 'index', BULK_TABLES);
+  for (const index of indexes) raw.exec(`DROP INDEX ${quoteName(index.name)}`);
+  return indexes;
+}
+
 export function generateWorkspaceData(raw: BetterSqlite3.Database, options: GenerateOptions): GenerateSummary {
   validate(options);
   const timeline = buildTimeline(options.today, options.quarters);
   const generator = new Generator(raw, options, timeline);
+  const bulk = options.responses >= BULK_RESPONSES;
   const previousCache = raw.pragma('cache_size', { simple: true }) as number;
-  // A large page cache keeps the index B-trees in memory during the bulk insert.
+  const previousForeignKeys = raw.pragma('foreign_keys', { simple: true }) as number;
+  // A large page cache keeps the B-trees being appended to in memory during the bulk insert.
   raw.pragma('cache_size = -262144');
+  // Every reference points at a row this generator has just inserted, so at bulk size the per-row
+  // foreign-key lookups (about a quarter of the time) buy nothing; the tests run foreign_key_check at
+  // both sizes instead. (Inside a caller's transaction this pragma is a no-op: checks stay on.)
+  if (bulk) raw.pragma('foreign_keys = OFF');
   try {
-    return raw.transaction(() => generator.run())();
+    return raw.transaction(() => {
+      // Bulk size: building secondary indexes once, from sorted data, beats updating them row by row.
+      // DDL is transactional, so a failure restores them; the stored SQL is reused, so the schema is unchanged.
+      const deferred = bulk ? dropSecondaryIndexes(raw) : [];
+      const suspended = bulk && options.rebuildDerived ? dropTriggers(raw) : [];
+      const summary = generator.run();
+      for (const index of deferred) raw.exec(index.sql);
+      for (const trigger of suspended) raw.exec(trigger.sql);
+      if (suspended.length > 0) options.rebuildDerived?.(raw);
+      return summary;
+    })();
   } finally {
     raw.pragma(`cache_size = ${previousCache}`);
+    if (bulk) raw.pragma(`foreign_keys = ${previousForeignKeys ? 'ON' : 'OFF'}`);
   }
 }
 
@@ -275,8 +343,9 @@ class Generator {
     this.insertDrivers(setupMs);
     this.insertJourney(setupMs);
     this.allocateContactArrays();
+    const plans = this.planAccounts();
     for (let i = 0; i < this.o.accounts; i++) {
-      this.insertAccount(i);
+      this.insertAccount(i, plans[i]!);
       if ((i + 1) % 2000 === 0) this.progress(i + 1);
     }
     this.progress(this.o.accounts);
@@ -375,32 +444,66 @@ class Generator {
     }
   }
 
-  private insertAccount(index: number): void {
+  /**
+   * Health per account and quarter, and who churns when. Churners are a weighted sample without
+   * replacement (exponential keys): the weight is the account's churn hazard summed over its quarters,
+   * so unhappy accounts leave far more often, and the churn quarter follows the hazard too.
+   */
+  private planAccounts(): AccountPlan[] {
+    const r = this.rng;
+    const n = this.t.n;
+    const plans: AccountPlan[] = [];
+    const keys: { i: number; key: number; hazards: number[] }[] = [];
+    for (let i = 0; i < this.o.accounts; i++) {
+      const tier = ACCOUNT_TIERS[r.weightedIndex(this.tierWeights)]!;
+      // A stable account baseline plus a slowly wandering deviation (AR(1)), so trends exist.
+      const health = new Float64Array(n);
+      const baseline = r.normal(0, 0.7);
+      let deviation = r.normal(0, 0.55);
+      for (let j = 0; j < n; j++) {
+        deviation = 0.7 * deviation + r.normal(0, 0.4);
+        health[j] = baseline + deviation;
+      }
+      const isNew = n > 1 && r.chance(0.12);
+      const startQ = isNew ? r.int(1, n - 1) : 0;
+      plans.push({ tier, health, isNew, startQ, churnAt: -1 });
+      // Movement j happens at quarter end j + 1 and follows health in quarter j.
+      const tierHazard = tier === 'SMB' ? 1.5 : tier === 'Mid-market' ? 1 : tier === 'Enterprise' ? 0.7 : 0.5;
+      const hazards: number[] = [];
+      let total = 0;
+      for (let j = startQ; j < n - 1; j++) {
+        const h = tierHazard * Math.exp(-1.8 * health[j]!);
+        hazards.push(h);
+        total += h;
+      }
+      if (total > 0) keys.push({ i, key: -Math.log(1 - r.next()) / total, hazards });
+    }
+    keys.sort((a, b) => a.key - b.key || a.i - b.i);
+    for (const { i, hazards } of keys.slice(0, Math.round(this.o.accounts * CHURN_SHARE))) {
+      const plan = plans[i]!;
+      const j = plan.startQ + r.weightedIndex(hazards);
+      plan.churnAt = j + 1;
+      // Accounts sour before they leave: the last two quarters' interviews should show it.
+      plan.health[j] = plan.health[j]! - 0.8;
+      if (j - 1 >= plan.startQ) plan.health[j - 1] = plan.health[j - 1]! - 0.4;
+    }
+    return plans;
+  }
+
+  private insertAccount(index: number, plan: AccountPlan): void {
     const r = this.rng;
     const t = this.t;
     const n = t.n;
-    const tier = ACCOUNT_TIERS[r.weightedIndex(this.tierWeights)]!;
+    const { tier, health, isNew, startQ, churnAt } = plan;
     const industry = r.pick(V.INDUSTRIES);
     const region = V.REGIONS[r.weightedIndex(this.regionWeights)]!;
     const owner = r.pick(V.OWNERS);
     const { name, domain } = this.companyName(industry, region);
-
-    // Health: a stable account baseline plus a slowly wandering deviation (AR(1)), so trends exist.
-    const health = new Float64Array(n);
-    const baseline = r.normal(0, 0.7);
-    let deviation = r.normal(0, 0.55);
-    for (let j = 0; j < n; j++) {
-      deviation = 0.7 * deviation + r.normal(0, 0.4);
-      health[j] = baseline + deviation;
-    }
-
-    const isNew = n > 1 && r.chance(0.12);
-    const startQ = isNew ? r.int(1, n - 1) : 0;
     const createdMs = t.quarterEnds[startQ]! - r.int(isNew ? 15 : 30, isNew ? 60 : 200) * DAY + r.int(8, 17) * HOUR;
     const id = this.ids.at(createdMs);
 
     const arrRows: ArrRow[] = [];
-    const churnAt = this.simulateArr(tier, startQ, isNew, health, arrRows);
+    this.simulateArr(plan, arrRows);
     let lastQ = churnAt >= 0 ? churnAt - 1 : n - 1;
     // A few active accounts go quiet for the last two quarters: the silence map needs someone to show.
     if (churnAt < 0 && n >= 4 && r.chance(0.06) && n - 3 >= startQ) lastQ = n - 3;
@@ -447,42 +550,41 @@ class Generator {
   }
 
   /**
-   * ARR at each quarter end from the account's start. Movement at E_{j+1} follows health in quarter j:
-   * unhappy accounts contract and churn more, happy ones expand. Returns the churn quarter-end index, or -1.
+   * ARR at each quarter end from the account's start until it churns (as planned). Movement at E_{j+1}
+   * follows health in quarter j: unhappy accounts contract, happy ones expand.
    */
-  private simulateArr(tier: AccountTier, startQ: number, isNew: boolean, health: Float64Array, rows: ArrRow[]): number {
+  private simulateArr(plan: AccountPlan, rows: ArrRow[]): void {
+    const { tier, startQ, isNew, health, churnAt } = plan;
     const r = this.rng;
     const t = this.t;
     const [lo, hi] = V.TIER_ARR_DOLLARS[tier];
-    let arr = roundToHundredDollars(Math.exp(r.range(Math.log(lo), Math.log(hi))) * 100 * (isNew ? 0.8 : 1));
+    let arr = roundToHundredDollars(Math.exp(r.range(Math.log(lo), Math.log(hi))) * 100);
     const recorded = (j: number): number => Math.min(t.quarterEnds[j]! + DAY + r.int(8, 17) * HOUR, t.todayMs - HOUR);
     const push = (j: number, kind: string, note: string): void => {
       rows.push([isoDate(t.quarterEnds[j]!), arr, kind, note, recorded(j)]);
     };
     push(startQ, isNew ? 'new' : 'renewal', r.pick(isNew ? V.ARR_NOTES.new : V.ARR_NOTES.opening));
-    const churnBase = tier === 'SMB' ? 0.012 : tier === 'Mid-market' ? 0.0085 : tier === 'Enterprise' ? 0.006 : 0.004;
     for (let j = startQ; j < t.n - 1; j++) {
+      if (j + 1 === churnAt) {
+        arr = 0;
+        push(j + 1, 'churn', r.pick(V.ARR_NOTES.churn));
+        return;
+      }
       const h = health[j]!;
       const x = r.next();
-      const pChurn = churnBase * Math.exp(-1.4 * h);
       const pExpand = 0.07 * Math.exp(0.7 * h);
       const pContract = 0.04 * Math.exp(-0.7 * h);
       const pAdjust = 0.03;
-      if (x < pChurn) {
-        arr = 0;
-        push(j + 1, 'churn', r.pick(V.ARR_NOTES.churn));
-        return j + 1;
-      }
       let kind = 'renewal';
       let note: string | null = null;
       let next = arr;
-      if (x < pChurn + pExpand) {
+      if (x < pExpand) {
         next = roundToHundredDollars(arr * r.range(1.08, 1.45));
         kind = 'expansion';
-      } else if (x < pChurn + pExpand + pContract) {
+      } else if (x < pExpand + pContract) {
         next = roundToHundredDollars(arr * r.range(0.6, 0.92));
         kind = 'contraction';
-      } else if (x < pChurn + pExpand + pContract + pAdjust) {
+      } else if (x < pExpand + pContract + pAdjust) {
         next = roundToHundredDollars(arr * r.range(0.97, 1.05));
         kind = 'adjustment';
       }
@@ -491,7 +593,6 @@ class Generator {
       arr = next;
       rows.push([isoDate(t.quarterEnds[j + 1]!), arr, kind, note, recorded(j + 1)]);
     }
-    return -1;
   }
 
   private insertContacts(sim: AccountSim, domain: string): number {
@@ -676,7 +777,7 @@ class Generator {
     }
     this.summary.interviews = filled;
 
-    for (const f of followUps) this.insertFollowUp(f.interviewId, this.accounts[accIdx[f.i]!]!, contactIdx[f.i]!, time[f.i]!, f.savedMs, f.lowDriver);
+    followUps.forEach((f, n) => this.insertFollowUp(n, f.interviewId, this.accounts[accIdx[f.i]!]!, contactIdx[f.i]!, time[f.i]!, f.savedMs, f.lowDriver));
   }
 
   private simulateInterview(
@@ -696,14 +797,14 @@ class Generator {
     let totalW = 0;
     for (let j = a.startQ; j <= a.lastQ; j++) totalW += t.days[j]! * (1 + 0.05 * j);
     let x = r.next() * totalW;
-    let q = a.lastQ;
+    let q = -1;
     for (let j = a.startQ; j <= a.lastQ; j++) {
+      if (t.days[j]! <= 0) continue;
+      q = j;
       x -= t.days[j]! * (1 + 0.05 * j);
-      if (x < 0) {
-        q = j;
-        break;
-      }
+      if (x < 0) break;
     }
+    if (q < 0) return at;
     const qDays = t.days[q]!;
     if (qDays <= 0) return at;
 
@@ -805,16 +906,26 @@ class Generator {
   }
 
   /** Loop closure as it really goes: most contacted within 48 h and closed within two weeks, some not. */
-  private insertFollowUp(interviewId: string, a: AccountSim, ci: number, openedMs: number, savedMs: number, lowDriver: number): void {
+  private insertFollowUp(n: number, interviewId: string, a: AccountSim, ci: number, openedMs: number, savedMs: number, lowDriver: number): void {
     const r = this.rng;
     const now = this.nowMs;
-    const toMinute = (ms: number): number => Math.round(ms / (5 * MINUTE)) * 5 * MINUTE;
+    // People call back in office hours: anything computed for the night moves to the next morning.
+    const toMinute = (ms: number): number => {
+      const rounded = Math.round(ms / (5 * MINUTE)) * 5 * MINUTE;
+      const hour = new Date(rounded).getUTCHours();
+      const midnight = rounded - (rounded % DAY);
+      if (hour < 8) return midnight + 8 * HOUR + (rounded % HOUR);
+      if (hour >= 18) return midnight + DAY + 8 * HOUR + (rounded % HOUR);
+      return rounded;
+    };
     // The action is opened by saving the interview, but dated at the interview: the 48 h clock starts there.
     const createdMs = savedMs + MINUTE;
     const contactedMs = toMinute(createdMs + Math.exp(r.normal(Math.log(20), 0.9)) * HOUR);
     const closedMs = toMinute(contactedMs + Math.exp(r.normal(Math.log(6), 0.7)) * DAY);
-    const neglected = r.chance(0.07);
-    const stalled = r.chance(0.05);
+    // Fixed shares rather than coin flips, so that even the demo's few dozen follow-ups include some
+    // never contacted (overdue) and some contacted but never closed.
+    const neglected = n % 14 === 3;
+    const stalled = n % 20 === 7;
     let status: 'open' | 'contacted' | 'closed' = 'open';
     if (!neglected && contactedMs <= now) status = !stalled && closedMs <= now ? 'closed' : 'contacted';
     const name = this.contacts.names[ci]!;

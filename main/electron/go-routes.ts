@@ -8,13 +8,12 @@ export interface GoRoute {
 
 export const GO_ROUTES: readonly GoRoute[] = [
   { label: 'Accounts', route: '/accounts' },
-  { label: 'Contacts', route: '/contacts' },
   { label: 'Interviews', route: '/interviews' },
   { label: 'Journeys', route: '/journeys' },
   { label: 'Segments', route: '/segments' },
+  { label: 'Monetization', route: '/monetization' },
   { label: 'QBRs', route: '/qbrs' },
-  { label: 'Actions', route: '/actions' },
-  { label: 'Metrics', route: '/metrics' },
+  { label: 'Import / Export', route: '/import-export' },
   { label: 'Settings', route: '/settings' },
 ];
 

@@ -17,6 +17,8 @@ import type { WorkspaceSettingsRow } from './workspace-settings-repo';
 
 export const WORKSPACE_EXTENSION = '.axw';
 const DEMO_NAME = 'Demo workspace';
+/** A workspace in use gets at least one backup a day, besides those before migrations and imports. */
+export const SCHEDULED_BACKUP_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 interface OpenWorkspace {
   file: OpenedDatabase;
@@ -181,6 +183,15 @@ export class WorkspaceManager {
     return this.openPath(target);
   }
 
+  /** Takes the daily backup when the newest one is older than the interval; returns whether it did. */
+  async scheduledBackup(nowMs = Date.now()): Promise<boolean> {
+    if (!this.open) return false;
+    const newest = listBackups(backupFolderFor(this.dataDir, this.open.file.path))[0];
+    if (newest && nowMs - Date.parse(newest.takenAt) < SCHEDULED_BACKUP_INTERVAL_MS) return false;
+    await takeBackup(this.open.file.raw, backupFolderFor(this.dataDir, this.open.file.path), 'scheduled');
+    return true;
+  }
+
   async close(): Promise<void> {
     if (this.open) await this.open.file.close();
     this.open = null;
@@ -206,6 +217,7 @@ export class WorkspaceManager {
     this.open = { file, settings };
     this.problem = null;
     this.recent.touch(file.path, settings.name);
+    await this.scheduledBackup();
     return this.info();
   }
 

@@ -30,10 +30,14 @@ function decimalSeparator(locale: string): string {
   }
 }
 
+/** Never parses: what normalizeAmountText returns for separators that form no number. */
+const UNREADABLE = '?';
+
 /**
  * Turns what a person types into the plain "1234.56" that parseMajorToMinor reads, accepting both
- * "250,000.50" and "250.000,50". It never guesses a factor of 100 or 1000: input whose separators
- * do not form thousands groups is left as it is and then fails to parse.
+ * "250,000.50" and "250.000,50". It never guesses a factor of 100 or 1000: a separator that is
+ * ambiguous is read the way the workspace locale writes numbers, and input whose separators do not
+ * form thousands groups is refused rather than repaired.
  */
 export function normalizeAmountText(text: string, currency: string, locale: string): string {
   let s = text.trim();
@@ -42,30 +46,28 @@ export function normalizeAmountText(text: string, currency: string, locale: stri
     if (s.toUpperCase().endsWith(symbol.toUpperCase())) s = s.slice(0, s.length - symbol.length).trim();
   }
   s = s.replace(/[\s\u00a0\u202f_']/g, '');
+  const ungroup = (group: string, body: string): string | null => {
+    const [head, ...rest] = body.split(group);
+    if (!head || !/^-?\d{1,3}$/.test(head) || rest.some((p) => !/^\d{3}$/.test(p))) return null;
+    return [head, ...rest].join('');
+  };
   const lastComma = s.lastIndexOf(',');
   const lastDot = s.lastIndexOf('.');
-  const withGroups = (group: string, body: string): string | null => {
-    const parts = body.split(group);
-    const [head, ...rest] = parts;
-    if (!head || !/^-?\d{1,3}$/.test(head) || rest.some((p) => !/^\d{3}$/.test(p))) return null;
-    return parts.join('');
-  };
   if (lastComma >= 0 && lastDot >= 0) {
+    // Both present: the last one is the decimal separator, the other must group thousands.
     const decimal = lastComma > lastDot ? ',' : '.';
-    const group = decimal === ',' ? '.' : ',';
     const cut = s.lastIndexOf(decimal);
-    const whole = withGroups(group, s.slice(0, cut));
-    return whole === null ? s : `${whole}.${s.slice(cut + 1)}`;
+    const whole = ungroup(decimal === ',' ? '.' : ',', s.slice(0, cut));
+    return whole === null ? UNREADABLE : `${whole}.${s.slice(cut + 1)}`;
   }
   const separator = lastComma >= 0 ? ',' : lastDot >= 0 ? '.' : null;
   if (separator === null) return s;
   const parts = s.split(separator);
-  if (parts.length > 2) return withGroups(separator, s) ?? s;
-  const after = parts[1]!;
-  // "1,234" is a thousands group; "1,5" and "1.50" are decimals. Three-decimal currencies ask the locale.
-  const looksLikeGroup = after.length === 3 && (currencyDigits(currency) !== 3 || decimalSeparator(locale) !== separator);
-  if (looksLikeGroup) return withGroups(separator, s) ?? s;
-  return `${parts[0]}.${after}`;
+  if (parts.length > 2) return ungroup(separator, s) ?? UNREADABLE;
+  // One separator: the locale's decimal mark is a decimal ("10.505" in en-US has too many decimals,
+  // it is not 10505); the other mark groups thousands only when three digits follow.
+  if (separator !== decimalSeparator(locale) && parts[1]!.length === 3) return ungroup(separator, s) ?? UNREADABLE;
+  return `${parts[0]}.${parts[1]}`;
 }
 
 /** ARR typed in major units → minor units. Empty means "no ARR given"; negative or unreadable is an error. */

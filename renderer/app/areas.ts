@@ -8,6 +8,8 @@ export interface Area {
   icon: IconName;
   /** False while the area shows its "coming next" state. */
   built: boolean;
+  /** One line under the area's title. */
+  tagline: string;
   /** What the area will do, in the words of the people who use it. */
   purpose: string;
   /** What to do meanwhile, honest about what exists today. */
@@ -18,6 +20,7 @@ export interface Area {
 export const AREAS: readonly Area[] = [
   {
     id: 'accounts',
+    tagline: 'Your portfolio: ARR, renewals, stakeholders and NPS',
     label: 'Accounts',
     path: '/accounts',
     icon: 'accounts',
@@ -27,6 +30,7 @@ export const AREAS: readonly Area[] = [
   },
   {
     id: 'interviews',
+    tagline: 'Stakeholder interviews, on site and offline',
     label: 'Interviews',
     path: '/interviews',
     icon: 'interviews',
@@ -37,6 +41,7 @@ export const AREAS: readonly Area[] = [
   },
   {
     id: 'journeys',
+    tagline: 'Journey maps with measured sentiment',
     label: 'Journeys',
     path: '/journeys',
     icon: 'journeys',
@@ -47,6 +52,7 @@ export const AREAS: readonly Area[] = [
   },
   {
     id: 'segments',
+    tagline: 'Safe, gray zone, at risk',
     label: 'Segments',
     path: '/segments',
     icon: 'segments',
@@ -57,6 +63,7 @@ export const AREAS: readonly Area[] = [
   },
   {
     id: 'monetization',
+    tagline: 'What each score is worth in revenue',
     label: 'Monetization',
     path: '/monetization',
     icon: 'monetization',
@@ -67,6 +74,7 @@ export const AREAS: readonly Area[] = [
   },
   {
     id: 'qbrs',
+    tagline: 'Quarterly business reviews in minutes',
     label: 'QBRs',
     path: '/qbrs',
     icon: 'qbrs',
@@ -77,6 +85,7 @@ export const AREAS: readonly Area[] = [
   },
   {
     id: 'import-export',
+    tagline: 'Workbooks in and out',
     label: 'Import/Export',
     path: '/import-export',
     icon: 'importExport',
@@ -87,6 +96,7 @@ export const AREAS: readonly Area[] = [
   },
   {
     id: 'settings',
+    tagline: 'Workspace, file and backups',
     label: 'Settings',
     path: '/settings',
     icon: 'settings',

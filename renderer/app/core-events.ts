@@ -28,3 +28,11 @@ export function onCoreEvent(listener: Listener): () => void {
 export function isDataEvent(event: CoreEvent): boolean {
   return event.type === 'changed' || event.type === 'workspace';
 }
+
+/**
+ * Tells every query on this window that the workspace changed, without waiting for the core's
+ * event to travel back (it also arrives, and the refetch it causes is harmless).
+ */
+export function announceWorkspaceChange(): void {
+  for (const l of [...listeners]) l({ type: 'workspace', state: 'opened' });
+}

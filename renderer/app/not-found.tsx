@@ -1,8 +1,10 @@
-import { Link, useLocation } from 'wouter';
+import { Link, Redirect, useLocation } from 'wouter';
 import { EmptyState } from '../components/empty-state';
 
 export function NotFound() {
   const [location] = useLocation();
+  // The browser-mode start URL (#token=…) opened again in a tab that already runs the app.
+  if (location.startsWith('/token=')) return <Redirect to="/accounts" replace />;
   return (
     <div className="page">
       <EmptyState

@@ -9,7 +9,7 @@ export function UpcomingArea({ area }: { area: Area }) {
       <header className="page-header">
         <div>
           <h1 className="page-header__title">{area.label}</h1>
-          <p className="page-header__subtitle">Not in this version yet</p>
+          <p className="page-header__subtitle">{area.tagline}</p>
         </div>
       </header>
       <section className="card upcoming" aria-labelledby="upcoming-title">

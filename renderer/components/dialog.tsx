@@ -37,9 +37,16 @@ export function Dialog({ title, description, onClose, onSubmitShortcut, children
       event.preventDefault();
       onCloseRef.current();
     };
+    // Chromium closes a dialog on a repeated Escape even when cancel is prevented; the state must follow.
+    // A close event queued by an earlier cleanup (StrictMode remounts) finds the dialog open again: ignore it.
+    const onClosed = () => {
+      if (!dialog.open) onCloseRef.current();
+    };
     dialog.addEventListener('cancel', onCancel);
+    dialog.addEventListener('close', onClosed);
     return () => {
       dialog.removeEventListener('cancel', onCancel);
+      dialog.removeEventListener('close', onClosed);
       if (dialog.open) dialog.close();
       if (opener?.isConnected) opener.focus();
     };

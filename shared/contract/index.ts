@@ -1,13 +1,25 @@
 import type { z } from 'zod';
 import { accountsCalls } from './accounts';
 import { contactsCalls } from './contacts';
+import { metricsCalls } from './metrics';
 import { workspaceCalls } from './workspace';
+import { guidesCalls } from './guides';
+import { interviewsCalls } from './interviews';
+import { actionsCalls } from './actions';
+import { searchCalls } from './search';
+import { workbookCalls } from './workbook';
 
 /** Every call the renderer can make. Adding a call: add it to its feature file; main/api.ts then fails to compile until it is implemented. */
 export const contract = {
   ...workspaceCalls,
   ...accountsCalls,
   ...contactsCalls,
+  ...metricsCalls,
+  ...guidesCalls,
+  ...interviewsCalls,
+  ...actionsCalls,
+  ...searchCalls,
+  ...workbookCalls,
 } as const;
 
 export type Contract = typeof contract;
@@ -44,4 +56,9 @@ export * from './errors';
 export type * from './accounts';
 export type * from './contacts';
 export type * from './workspace';
+export type * from './guides';
+export type * from './interviews';
+export type * from './actions';
+export type * from './search';
+export type * from './workbook';
 export type { Page } from './common';

@@ -105,4 +105,15 @@ describe('workspaces: first start, switching, portability, recovery', () => {
     expect(status).toMatchObject({ state: 'too_new', fileName: 'future.axw' });
     await again.close();
   });
+
+  it('takes a scheduled backup when a workspace opens, then at most one a day', async () => {
+    const dataDir = tempDir();
+    const core = await createCore({ dataDir, workspacePath: path.join(dataDir, 'daily.axw') });
+    const first = (await core.call('workspace.backups', {})) as WorkspaceBackup[];
+    expect(first.map((b) => b.reason)).toEqual(['scheduled']);
+    expect(await core.workspaces.scheduledBackup()).toBe(false);
+    expect(await core.workspaces.scheduledBackup(Date.now() + 25 * 60 * 60 * 1000)).toBe(true);
+    expect(((await core.call('workspace.backups', {})) as WorkspaceBackup[]).length).toBe(2);
+    await core.close();
+  });
 });

@@ -1,0 +1,146 @@
+/**
+ * metrics.dashboard: the book of accounts for the period and filters, through the pure functions.
+ * Only active accounts (ARR > 0 at the window's end) count in portfolio figures (metrics.md).
+ */
+import type { Kysely } from 'kysely';
+import type { MetricsDashboard, MetricsFilters, MetricsPeriodInput } from '../../../shared/contract/metrics';
+import type { Figure } from '../../../shared/domain/metrics-types';
+import type { Database } from '../../db/tables';
+import { nowIso } from '../../db/clock';
+import { categoryMethod } from '../account-nps';
+import { revenueCoverage } from '../coverage';
+import { driverArrAtRisk } from '../drivers';
+import { figure } from '../figure';
+import { sumMinorUnits } from '../money';
+import { npsFromCounts, poolCounts } from '../nps';
+import { retention } from '../retention';
+import { arrByCategory, expectedRevenueLoss, hardArrAtRisk } from '../revenue-at-risk';
+import { expectedRevenue, scoredArr, valueOfOnePoint } from '../value-of-point';
+import type { AccountState } from './account-state';
+import { loadBook, type Book } from './book';
+import { addPartials, waterfallFromPartials, type DriverPartials } from './driver-partials';
+import { evidence } from './evidence';
+import { loopBreakdown } from './loop-breakdown';
+import { panelFromScores } from './method-panel';
+import { resolvePeriod, windowPoint } from './period';
+import { capAccountIds } from './provenance-cap';
+import type { QueryCache } from './query-cache';
+import { readMetricSettings } from './settings-store';
+import { followUpsOpenedIn } from './sql-actions';
+import { driverLabels } from './sql-driver-citations';
+import { trendPlan, trends } from './trends';
+import { citationFacts } from './window-facts';
+
+export interface DashboardRequest {
+  period?: MetricsPeriodInput;
+  filters?: MetricsFilters;
+}
+
+const ids = (accounts: readonly AccountState[]) => accounts.map((account) => account.attrs.id);
+
+export async function computeDashboard(db: Kysely<Database>, cache: QueryCache, request: DashboardRequest, today: string): Promise<MetricsDashboard> {
+  const { settings, fiscalYearStartMonth, problem } = await readMetricSettings(db);
+  const period = resolvePeriod(request.period, today, fiscalYearStartMonth, 'latest-complete-quarter');
+  const filters = request.filters ?? {};
+  const plan = trendPlan(period, today);
+  const book = await loadBook(db, cache, { period, filters, settings, today, extraDays: plan.days });
+  const active = book.accounts.filter((account) => account.arr > 0);
+  const activeRule = `${book.scopeRule}; active at ${period.to} (ARR > 0)`;
+
+  const pooled = npsFromCounts(poolCounts(active.map((account) => account.scores.counts)));
+  const panel = panelFromScores(book.accounts, settings);
+  const headlineCategoryMethod = categoryMethod(settings.headlineMethod);
+  const risk = active.map((account) => ({ accountId: account.attrs.id, arr: account.arr, category: account.category, countAllNps: account.countAllNps }));
+  const byCategory = arrByCategory(risk);
+  const loss = expectedRevenueLoss(byCategory, settings);
+  const silent = active.filter((account) => account.silent);
+  const retained = retention(book.accounts.map((account) => ({ accountId: account.attrs.id, arrStart: account.arrT0, arrEnd: account.arr })));
+  const activeArr = sumMinorUnits(active.map((account) => account.arr));
+
+  const [trendSeries, drivers, proof, actions] = await Promise.all([
+    trends(db, cache, book, period, plan.points),
+    driverFigures(db, cache, book, active, settings.driverScale.negativeAtMost),
+    evidence(db, cache, book, settings),
+    cache.get(`follow-ups|${period.from}|${period.to}`, () => followUpsOpenedIn(db, book.window)),
+  ]);
+  const inScope = new Set(ids(book.accounts));
+  const scopedActions = actions.filter((action) => inScope.has(action.accountId));
+
+  const dashboard: MetricsDashboard = {
+    period,
+    filters,
+    asOf: book.asOf,
+    scope: {
+      accounts: book.accounts.length,
+      activeAccounts: active.length,
+      activeArr: figure('minor-units', activeArr, { formula: 'Σ ARR at the window’s end of active accounts', inputs: { activeAccounts: active.length }, rule: activeRule, accountIds: ids(active) }),
+    },
+    headline: {
+      nps: { ...pooled.nps, rule: `every valid response in the window counts; ${activeRule}`, accountIds: ids(active) },
+      interval95: { ...pooled.interval95, rule: activeRule },
+      responses: figure('count', pooled.counts.total, { formula: 'N = valid responses in the window', inputs: pooled.nps.inputs, rule: activeRule }),
+      portfolioNps: panel.portfolioNps[settings.headlineMethod],
+      revenueWeightedNps: panel.revenueWeightedNps[headlineCategoryMethod],
+      arrAtRisk: hardArrAtRisk(risk, settings.atRiskRule),
+      expectedLossShortTerm: loss.shortTerm,
+      expectedLossLongTerm: loss.longTerm,
+      potentialGrowth: loss.potentialGrowth,
+      coverage: revenueCoverage(book.accounts.map((account) => ({ accountId: account.attrs.id, arr: account.arr, responded: account.responded })), settings),
+      silentAccounts: figure('count', silent.length, silenceExplanation(book, silent, active.length, settings.silenceDays)),
+      silentArr: figure('minor-units', sumMinorUnits(silent.map((account) => account.arr)), silenceExplanation(book, silent, active.length, settings.silenceDays)),
+      nrr: retained.nrr,
+      grr: retained.grr,
+    },
+    methodPanel: panel,
+    npsTrend: trendSeries.npsTrend,
+    retentionTrend: trendSeries.retentionTrend,
+    drivers,
+    valueOfOnePoint: {
+      model: valueOfOnePoint(scoredArr(byCategory), settings),
+      expectedRevenue: expectedRevenue(byCategory, settings),
+      arrByCategory: byCategory,
+      evidence: proof.slope,
+      observedChurn: proof.churn,
+      evidencePeriod: windowPoint(proof.window, `${proof.window.from} – ${proof.window.to}`, today),
+    },
+    loop: loopBreakdown(scopedActions, nowIso(), settings),
+    settings,
+  };
+  if (problem) dashboard.headline.nps = { ...dashboard.headline.nps, notes: [...(dashboard.headline.nps.notes ?? []), problem] };
+  return capAccountIds(dashboard);
+}
+
+function silenceExplanation(book: Book, silent: readonly AccountState[], activeAccounts: number, days: number): Omit<Figure, 'value' | 'unit'> {
+  return {
+    formula: `active accounts with no response or interview for more than ${days} days, as of ${book.asOf}`,
+    inputs: { silentAccounts: silent.length, activeAccounts, silenceDays: days, asOf: book.asOf },
+    rule: `silence: ${days} days (workspace setting); a never-heard-from account counts from when it was created`,
+    accountIds: ids(silent),
+  };
+}
+
+async function driverFigures(db: Kysely<Database>, cache: QueryCache, book: Book, active: readonly AccountState[], negativeAtMost: number): Promise<MetricsDashboard['drivers']> {
+  const [citations, labels] = await Promise.all([citationFacts(db, cache, book.window, negativeAtMost), cache.get('driver-labels', () => driverLabels(db))]);
+  const partials: DriverPartials = new Map();
+  for (const account of active) {
+    const cited = citations.get(account.attrs.id);
+    if (cited) addPartials(partials, cited.partials);
+  }
+  const waterfall = waterfallFromPartials(partials, poolCounts(active.map((account) => account.scores.counts)), labels);
+  const atRisk = driverArrAtRisk(
+    book.accounts.map((account) => ({
+      accountId: account.attrs.id,
+      arr: account.arr,
+      atRisk: account.atRisk.atRisk,
+      negativeDriverIds: citations.get(account.attrs.id)?.negativeDriverIds ?? [],
+    })),
+    labels,
+  );
+  return {
+    arrAtRisk: atRisk.arrAtRisk,
+    ranking: [...atRisk.ranking],
+    unattributed: atRisk.drivers.find((driver) => driver.driverId === null) ?? null,
+    waterfall,
+  };
+}
+

@@ -1,0 +1,92 @@
+/**
+ * Per-account inputs that are not responses: attributes for filters and segments, ARR at given
+ * days, last touch. Everything comes back aligned to one order (live accounts by id), read from
+ * accounts_metrics_live_idx, so the columns of one request come from a single pass over accounts.
+ */
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/tables';
+import { dayAfter } from './period';
+
+export interface AccountAttributes {
+  id: string;
+  name: string;
+  tier: string | null;
+  industry: string | null;
+  region: string | null;
+  owner: string | null;
+  renewalDate: string | null;
+  renewalIntent: string | null;
+  expansionOpportunity: boolean;
+  createdAt: string;
+}
+
+export async function liveAccounts(db: Kysely<Database>): Promise<AccountAttributes[]> {
+  const rows = await db
+    .selectFrom('accounts')
+    .select(['id', 'name', 'tier', 'industry', 'region', 'owner', 'renewal_date', 'renewal_intent', 'expansion_opportunity', 'created_at'])
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    tier: r.tier,
+    industry: r.industry,
+    region: r.region,
+    owner: r.owner,
+    renewalDate: r.renewal_date,
+    renewalIntent: r.renewal_intent,
+    expansionOpportunity: r.expansion_opportunity === 1,
+    createdAt: r.created_at,
+  }));
+}
+
+/** ARR of an account at a day: its latest live record dated on or before it (metrics.md conventions). */
+export function arrAtSql(day: string) {
+  return sql<number>`coalesce((
+    SELECT r.arr_minor FROM arr_records AS r INDEXED BY arr_records_metrics_idx
+    WHERE r.account_id = a.id AND r.deleted_at IS NULL AND r.effective_date <= ${day}
+    ORDER BY r.effective_date DESC, r.created_at DESC LIMIT 1), 0)`;
+}
+
+/** Last complete interview on or before `day`: any interview, scored or not, is a touch. */
+export function lastTouchSql(day: string) {
+  return sql<string | null>`(
+    SELECT max(i.interviewed_at) FROM interviews AS i INDEXED BY interviews_metrics_account_idx
+    WHERE i.account_id = a.id AND i.deleted_at IS NULL AND i.status = 'complete' AND i.interviewed_at < ${dayAfter(day)})`;
+}
+
+export function accountColumnsQuery(days: readonly string[], touchDay: string) {
+  const arr = days.map((day, index) => sql`${arrAtSql(day)} AS ${sql.ref(`arr${index}`)}`);
+  return sql<Record<string, number | string | null>>`
+    SELECT ${sql.join([...arr, sql`${lastTouchSql(touchDay)} AS touch`])}
+    FROM accounts AS a INDEXED BY accounts_metrics_live_idx WHERE a.deleted_at IS NULL ORDER BY a.id`;
+}
+
+export interface AccountColumns {
+  /** day → ARR of every live account that day, in liveAccounts() order. */
+  arr: Map<string, number[]>;
+  lastTouch: (string | null)[];
+}
+
+export async function accountColumns(db: Kysely<Database>, days: readonly string[], touchDay: string): Promise<AccountColumns> {
+  const { rows } = await accountColumnsQuery(days, touchDay).execute(db);
+  return {
+    arr: new Map(days.map((day, index) => [day, rows.map((row) => Number(row[`arr${index}`] ?? 0))])),
+    lastTouch: rows.map((row) => (row.touch as string | null) ?? null),
+  };
+}
+
+/** Accounts with an open expansion action: an open expansion opportunity besides the account flag. */
+export async function openExpansionAccounts(db: Kysely<Database>): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('actions')
+    .select('account_id')
+    .distinct()
+    .where('deleted_at', 'is', null)
+    .where('kind', '=', 'expansion')
+    .where('status', '!=', 'closed')
+    .execute();
+  return new Set(rows.map((row) => row.account_id));
+}

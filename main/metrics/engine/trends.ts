@@ -1,0 +1,71 @@
+/**
+ * Quarter-by-quarter trends for the dashboard: count-all NPS with its interval, and NRR/GRR, over
+ * the same accounts as the headline (those in scope, active at each quarter's end).
+ */
+import type { Kysely } from 'kysely';
+import type { MetricsPeriod, NpsTrendPoint, PeriodPoint, RetentionTrendPoint } from '../../../shared/contract/metrics';
+import type { NpsCounts } from '../../../shared/domain/metrics-types';
+import type { Database } from '../../db/tables';
+import { npsFromCounts, poolCounts } from '../nps';
+import { retention } from '../retention';
+import type { Book } from './book';
+import { retentionStart, trendQuarters } from './period';
+import type { QueryCache } from './query-cache';
+import { countsForAccounts } from './sql-trend';
+
+export const TREND_QUARTERS = 8;
+
+/** The quarters of the trend, and the days whose ARR it needs (to load them with the book). */
+export function trendPlan(period: MetricsPeriod, today: string): { points: PeriodPoint[]; days: string[] } {
+  const points = trendQuarters(period.to, period.fiscalYearStartMonth, TREND_QUARTERS, today);
+  return { points, days: points.flatMap((point) => [point.to, retentionStart(point.to)]) };
+}
+
+export async function trends(
+  db: Kysely<Database>,
+  cache: QueryCache,
+  book: Book,
+  period: MetricsPeriod,
+  points: readonly PeriodPoint[],
+): Promise<{ npsTrend: NpsTrendPoint[]; retentionTrend: RetentionTrendPoint[] }> {
+  const indexOf = new Map(book.live.map((account, index) => [account.id, index]));
+  const scoped = book.accounts.map((account) => account.attrs.id);
+  const scopedIndex = scoped.map((id) => indexOf.get(id)!);
+  const npsTrend: NpsTrendPoint[] = [];
+  const retentionTrend: RetentionTrendPoint[] = [];
+  for (const point of points) {
+    const [arrEnd, arrStart] = [book.arrAt(point.to), book.arrAt(retentionStart(point.to))];
+    const included = scoped.filter((_, k) => (arrEnd[scopedIndex[k]!] ?? 0) > 0);
+    const counts = await pointCounts(db, cache, book, period, point, included);
+    const nps = npsFromCounts(counts);
+    const rule = `count-all over ${book.scopeRule}, active at ${point.to} (ARR > 0)`;
+    npsTrend.push({
+      period: point,
+      nps: { ...nps.nps, rule, notes: point.partial ? ['quarter to date'] : [] },
+      interval95: { ...nps.interval95, rule },
+      responses: nps.counts.total,
+    });
+    const result = retention(scoped.map((id, k) => ({ accountId: id, arrStart: arrStart[scopedIndex[k]!] ?? 0, arrEnd: arrEnd[scopedIndex[k]!] ?? 0 })));
+    retentionTrend.push({ period: point, nrr: result.nrr, grr: result.grr, cohortSize: result.cohortSize });
+  }
+  return { npsTrend, retentionTrend };
+}
+
+async function pointCounts(
+  db: Kysely<Database>,
+  cache: QueryCache,
+  book: Book,
+  period: MetricsPeriod,
+  point: PeriodPoint,
+  included: readonly string[],
+): Promise<NpsCounts> {
+  // The selected window itself: the window pass already has the counts, and they must match the headline.
+  if (point.from === period.from && point.to === period.to) {
+    return poolCounts(book.accounts.filter((account) => account.arr > 0).map((account) => account.scores.counts));
+  }
+  return cache.get(`trend-counts|${point.from}|${point.to}|${book.scopeKey}`, () => {
+    const includedSet = new Set(included);
+    const excluded = book.live.filter((account) => !includedSet.has(account.id)).map((account) => account.id);
+    return countsForAccounts(db, point, included, excluded);
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * A window's per-account facts, decoded from the SQL passes and memoised per data version: the
+ * account inputs of the pure functions (counts, contacts' latest scores, driver citations).
+ */
+import type { Kysely } from 'kysely';
+import type { NpsCounts, StakeholderRole } from '../../../shared/domain/metrics-types';
+import type { Database } from '../../db/tables';
+import type { ContactScore } from '../account-nps';
+import { parseCitations, type AccountCitations } from './driver-partials';
+import type { Window } from './period';
+import type { QueryCache } from './query-cache';
+import { contactScores } from './sql-contact-scores';
+import { driverCitations } from './sql-driver-citations';
+
+export interface AccountWindowFacts {
+  counts: NpsCounts;
+  contactScores: readonly ContactScore[];
+}
+
+const ROLE_BY_INITIAL: Record<number, StakeholderRole> = { 100: 'decision_maker', 105: 'influencer', 117: 'user' }; // d, i, u
+const COMMA = 44;
+
+/** "d7,u10,i9" → contact scores; character arithmetic, it runs over every responding contact. */
+export function parseScores(encoded: string): ContactScore[] {
+  const scores: ContactScore[] = [];
+  let role: StakeholderRole | undefined;
+  let score = -1;
+  for (let i = 0; i <= encoded.length; i++) {
+    const char = i < encoded.length ? encoded.charCodeAt(i) : COMMA;
+    if (char === COMMA) {
+      if (role === undefined || score < 0) {
+        if (encoded === '') break;
+        throw new RangeError(`unexpected contact scores "${encoded}"`);
+      }
+      scores.push({ role, score });
+      role = undefined;
+      score = -1;
+    } else if (role === undefined) {
+      role = ROLE_BY_INITIAL[char];
+      if (role === undefined) throw new RangeError(`unexpected role initial in "${encoded}"`);
+    } else if (char >= 48 && char <= 57) score = (score < 0 ? 0 : score * 10) + (char - 48);
+    else throw new RangeError(`unexpected contact scores "${encoded}"`);
+  }
+  return scores;
+}
+
+export function contactFacts(db: Kysely<Database>, cache: QueryCache, window: Window): Promise<Map<string, AccountWindowFacts>> {
+  return cache.get(`contact-scores|${window.from}|${window.to}`, async () => {
+    const facts = new Map<string, AccountWindowFacts>();
+    for (const row of await contactScores(db, window)) {
+      facts.set(row.accountId, {
+        counts: { promoters: Number(row.promoters), passives: Number(row.passives), detractors: Number(row.detractors) },
+        contactScores: parseScores(row.scores ?? ''),
+      });
+    }
+    return facts;
+  });
+}
+
+export function citationFacts(
+  db: Kysely<Database>,
+  cache: QueryCache,
+  window: Window,
+  negativeAtMost: number,
+): Promise<Map<string, AccountCitations>> {
+  return cache.get(`driver-citations|${window.from}|${window.to}|${negativeAtMost}`, async () => {
+    const { rows, codes } = await driverCitations(db, window, negativeAtMost);
+    const facts = new Map<string, AccountCitations>();
+    for (const row of rows) facts.set(row.accountId, parseCitations(row.cites ?? '', codes));
+    return facts;
+  });
+}

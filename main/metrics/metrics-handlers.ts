@@ -1,0 +1,42 @@
+import type { Handlers } from '../core/handler-types';
+import { todayIso } from '../db/clock';
+import { computeAccountMetrics } from './engine/account-metrics';
+import { computeDashboard } from './engine/dashboard';
+import { queryCache } from './engine/query-cache';
+import { listScenarios, saveScenario } from './engine/scenarios';
+import { metricSettingsInfo, updateMetricSettings } from './engine/settings-store';
+import { computeSimulation } from './engine/simulation';
+import { compareSnapshot } from './engine/snapshot-compare';
+import { freezeSnapshot, listSnapshots } from './engine/snapshots';
+
+export const metricsHandlers: Handlers<'metrics.'> = {
+  'metrics.dashboard': async (input, ctx) => {
+    const db = ctx.workspaces.db();
+    return computeDashboard(db, await queryCache(db), input ?? {}, todayIso());
+  },
+  'metrics.account': (input, ctx) => computeAccountMetrics(ctx.workspaces.db(), input, todayIso()),
+  'metrics.simulate': async (input, ctx) => {
+    const db = ctx.workspaces.db();
+    return computeSimulation(db, await queryCache(db), input, todayIso());
+  },
+  'metrics.snapshots.freeze': async (input, ctx) => {
+    const db = ctx.workspaces.db();
+    return freezeSnapshot(db, await queryCache(db), input ?? {}, todayIso());
+  },
+  'metrics.snapshots.list': (_input, ctx) => listSnapshots(ctx.workspaces.db()),
+  'metrics.snapshots.compare': async (input, ctx) => {
+    const db = ctx.workspaces.db();
+    return compareSnapshot(db, await queryCache(db), input, todayIso());
+  },
+  'metrics.scenarios.save': async (input, ctx) => {
+    const db = ctx.workspaces.db();
+    return saveScenario(db, await queryCache(db), input, todayIso());
+  },
+  'metrics.scenarios.list': (_input, ctx) => listScenarios(ctx.workspaces.db()),
+  'metrics.settings.get': (_input, ctx) => metricSettingsInfo(ctx.workspaces.db()),
+  'metrics.settings.update': async (input, ctx) => {
+    const db = ctx.workspaces.db();
+    await updateMetricSettings(db, input);
+    return metricSettingsInfo(db);
+  },
+};

@@ -1,0 +1,84 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { CommitResult, ImportRecord } from '../../../shared/contract/workbook';
+import { nowIso } from '../../db/clock';
+import { withSearchIndexingDeferred } from '../../search/bulk-load';
+import { refuse } from '../refusal';
+import { analyse } from './analyse';
+import type { Analysis } from './analyse';
+import { idMaker } from './batch-ids';
+import { importRecordOf } from './history';
+import { rememberMapping } from './mapping-memory';
+import type { StagedImport } from './staging';
+import type { WorkspaceFacts } from './workspace-facts';
+import { workspaceFingerprint } from './write-plan';
+import { RowWriter } from './writer';
+
+export class NothingChanged extends Error {}
+
+/**
+ * Writes a staged import in one transaction: the preview's plan when the workspace is unchanged since,
+ * else a plan made again now. Every created and updated row is tagged with the import's id in the change
+ * log (with the before-image of every changed field), so undo restores exactly. Re-importing the same
+ * file plans no change and writes nothing at all.
+ */
+export function writeImport(
+  raw: BetterSqlite3.Database,
+  staged: StagedImport,
+  facts: WorkspaceFacts,
+  previewed: Analysis | null,
+  onProgress?: (done: number, total: number) => void,
+): ImportRecord | null {
+  const stamp = nowIso();
+  const run = raw.transaction(() => {
+    const analysis = previewed && previewed.writePlan.fingerprint === workspaceFingerprint(raw) ? previewed : analyse(raw, staged, facts);
+    const importId = analysis.importId;
+    const writer = new RowWriter(raw, importId, stamp, idMaker());
+    const load = () => analysis.writePlan.execute(writer, stamp, onProgress);
+    if (isBulk(raw, analysis.writePlan.rows)) withSearchIndexingDeferred(raw, load);
+    else load();
+    const mappingChanged = rememberMapping(raw, staged.shapeKey, {
+      entity: staged.entity,
+      headerRows: staged.headerRows,
+      columns: staged.columns.map((c) => ({ column: c.column, header: staged.headers[c.column] ?? '', field: c.field })),
+    });
+    if (writer.changes === 0) {
+      if (mappingChanged) return null;
+      throw new NothingChanged();
+    }
+    const summary = { rows: analysis.rowCounts, records: analysis.records, sheet: staged.sheetName, headerRows: staged.headerRows, preset: staged.preset };
+    raw
+      .prepare('INSERT INTO imports (id, file_name, file_sha256, source_shape, entity, summary_json, committed_at, undone_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,NULL,?,?)')
+      .run(importId, staged.fileName, staged.sha256, staged.shapeKey, staged.entity, JSON.stringify(summary), stamp, stamp, stamp);
+    return importId;
+  });
+  let id: string | null;
+  try {
+    id = run.immediate();
+  } catch (err) {
+    if (err instanceof NothingChanged) return null;
+    throw err;
+  }
+  if (!id) return null;
+  return importRecordOf(raw.prepare('SELECT * FROM imports WHERE id = ?').get(id) as Parameters<typeof importRecordOf>[0]);
+}
+
+/**
+ * A big import into a workspace not much bigger than it indexes its texts for search once at the end
+ * instead of row by row (several times faster); into a huge workspace the full re-index would cost more.
+ */
+export function isBulk(raw: BetterSqlite3.Database, rows: number): boolean {
+  if (rows < BULK_ROWS) return false;
+  const { n } = raw.prepare('SELECT count(*) AS n FROM interviews').get() as { n: number };
+  return n <= rows * 5;
+}
+
+const BULK_ROWS = 5_000;
+
+export function commitResultOf(record: ImportRecord | null, backupFileName: string | null): CommitResult {
+  return { import: record, backupFileName: record ? backupFileName : null };
+}
+
+export function assertPreviewed(analysis: Analysis | null): Analysis {
+  if (!analysis) refuse('Preview the import before committing it.');
+  return analysis;
+}

@@ -1,0 +1,479 @@
+import type { ImportEntity, ImportProblem, RowStatus } from '../../../shared/contract/workbook';
+import type { ArrChangeKind } from '../../../shared/domain/accounts';
+import { normalizeAccountName } from '../../../shared/domain/accounts';
+import type { ConvertedRow, Value } from './convert';
+import { DRIVER_PREFIX } from './fields';
+import { driverKey, interviewKey, titleKey } from './lookups';
+import type { Lookups, Row } from './lookups';
+
+export type RecordKind = 'account' | 'contact' | 'arr_record' | 'interview' | 'driver' | 'driver_rating' | 'qbr' | 'qbr_note' | 'action';
+
+export const TABLE_OF: Record<RecordKind, string> = {
+  account: 'accounts',
+  contact: 'contacts',
+  arr_record: 'arr_records',
+  interview: 'interviews',
+  driver: 'drivers',
+  driver_rating: 'driver_ratings',
+  qbr: 'qbrs',
+  qbr_note: 'qbr_notes',
+  action: 'actions',
+};
+
+const ACTIONS: Op['action'][] = ['create', 'update', 'unchanged'];
+const KINDS = Object.keys(TABLE_OF) as RecordKind[];
+
+export interface Op {
+  kind: RecordKind;
+  action: 'create' | 'update' | 'unchanged';
+  id: string;
+  /** create: every column but the stamps; update: the changed columns' new values. */
+  values: Row;
+  /** update: the changed columns' old values (the before-image undo restores). */
+  before: Row | null;
+  label: string;
+  matchedBy: string | null;
+  /** update: the record's updated_at before this import touched it. */
+  previousUpdatedAt?: string | null;
+}
+
+export interface RowPlan {
+  row: number;
+  status: RowStatus;
+  ops: Op[];
+  problems: ImportProblem[];
+}
+
+export interface PlannerOptions {
+  entity: Exclude<ImportEntity, 'workspace'>;
+  sheet: string;
+  newId: () => string;
+  today: string;
+  responseKind: string;
+  source: string;
+  importId: string | null;
+}
+
+const str = (v: Value | undefined): string | null => (v === undefined || v === null ? null : String(v));
+const num = (v: Value | undefined): number | null => (typeof v === 'number' ? v : null);
+
+/**
+ * Decides, row by row, what an import would do: which existing record each row matches (external id
+ * first, then email for contacts or the normalised name for accounts), what it creates, what it
+ * changes. The same code runs for the preview and, again inside the commit's transaction, for the
+ * write, so what was shown is what is written.
+ */
+export class Planner {
+  /** Final action per record id (kind × action, packed): a record created by one row and touched by another counts once. */
+  private readonly states = new Map<string, number>();
+
+  constructor(
+    private readonly l: Lookups,
+    private readonly o: PlannerOptions,
+  ) {}
+
+  plan(input: ConvertedRow): RowPlan {
+    const problems = [...input.problems];
+    if (problems.some((p) => p.severity === 'error')) return { row: input.row, status: 'rejected', ops: [], problems };
+    const ops: Op[] = [];
+    const error = (message: string, field: string | null = null) => problems.push({ sheet: this.o.sheet, row: input.row, column: null, field, severity: 'error', message });
+    const warn = (message: string, field: string | null = null) => problems.push({ sheet: this.o.sheet, row: input.row, column: null, field, severity: 'warning', message });
+    const v = input.values;
+    let primary: Op | null = null;
+    switch (this.o.entity) {
+      case 'accounts': {
+        const account = this.account(v, ops, error, true);
+        if (account) primary = account.op;
+        if (account && v.get('arr.amount') != null) this.accountArr(account.id, v, ops);
+        break;
+      }
+      case 'contacts': {
+        const account = this.account(v, ops, error, false);
+        if (account) primary = this.contact(v, account.id, ops, warn, true)?.op ?? null;
+        break;
+      }
+      case 'arr': {
+        const account = this.account(v, ops, error, false);
+        if (account) primary = this.arrRecord(account.id, str(v.get('arr.date'))!, num(v.get('arr.amount'))!, (str(v.get('arr.kind')) as ArrChangeKind | null) ?? null, str(v.get('arr.note')), ops);
+        break;
+      }
+      case 'responses':
+        primary = this.response(v, ops, error, warn);
+        break;
+      case 'qbr_notes': {
+        const account = this.account(v, ops, error, false);
+        if (account) primary = this.qbrNote(account.id, v, ops);
+        break;
+      }
+      case 'actions': {
+        const account = this.account(v, ops, error, false);
+        if (account) primary = this.action(account.id, v, ops);
+        break;
+      }
+    }
+    if (problems.some((p) => p.severity === 'error') || !primary) return { row: input.row, status: 'rejected', ops: [], problems };
+    for (const op of ops) this.remember(op);
+    const status: RowStatus =
+      primary.action === 'create' ? 'new' : primary.action === 'update' || ops.some((op) => op.action !== 'unchanged') ? 'updated' : 'unchanged';
+    return { row: input.row, status, ops, problems };
+  }
+
+  private remember(op: Op): void {
+    const previous = this.states.get(op.id);
+    const action = ACTIONS.indexOf(op.action);
+    // create (0) beats update (1) beats unchanged (2)
+    if (previous !== undefined && previous % 3 <= action) return;
+    this.states.set(op.id, KINDS.indexOf(op.kind) * 3 + action);
+  }
+
+  /** Per record kind: how many records the plan creates, updates, or leaves as they are. */
+  recordCounts(): Record<string, { new: number; updated: number; unchanged: number }> {
+    const counts: Record<string, { new: number; updated: number; unchanged: number }> = {};
+    for (const packed of this.states.values()) {
+      const kind = KINDS[Math.floor(packed / 3)]!;
+      const c = (counts[kind] ??= { new: 0, updated: 0, unchanged: 0 });
+      const action = packed % 3;
+      if (action === 0) c.new++;
+      else if (action === 1) c.updated++;
+      else c.unchanged++;
+    }
+    return counts;
+  }
+
+  private op(kind: RecordKind, existing: Row | null, proposed: Row, label: string, matchedBy: string | null, push: Op[]): Op {
+    if (!existing) {
+      const op: Op = { kind, action: 'create', id: proposed.id as string, values: proposed, before: null, label, matchedBy: null };
+      push.push(op);
+      return op;
+    }
+    const values: Row = {};
+    const before: Row = {};
+    for (const [key, value] of Object.entries(proposed)) {
+      if (value === undefined || value === null) continue; // an empty cell never clears what is there
+      if (existing[key] !== value) {
+        values[key] = value;
+        before[key] = existing[key] ?? null;
+      }
+    }
+    const changed = Object.keys(values).length > 0;
+    if (changed) Object.assign(existing, values);
+    const op: Op = { kind, action: changed ? 'update' : 'unchanged', id: existing.id as string, values, before: changed ? before : null, label, matchedBy, previousUpdatedAt: (existing.updated_at as string | undefined) ?? null };
+    push.push(op);
+    return op;
+  }
+
+  private account(v: Map<string, Value>, ops: Op[], error: (m: string, f?: string | null) => void, full: boolean): { id: string; op: Op } | null {
+    const ext = str(v.get('account.externalId'));
+    const name = str(v.get('account.name'));
+    let found: Row | null = null;
+    let matchedBy: string | null = null;
+    if (ext) {
+      const ids = this.l.accountsByExternal.get(ext) ?? [];
+      if (ids.length > 1) {
+        error(`${ids.length} accounts have the external id ${ext}; fix them before importing`, 'account.externalId');
+        return null;
+      }
+      if (ids.length === 1) {
+        found = this.l.accounts.get(ids[0]!)!;
+        matchedBy = `external id ${ext}`;
+      }
+    }
+    if (!found && name) {
+      const normalized = normalizeAccountName(name);
+      const ids = (this.l.accountsByName.get(normalized) ?? []).filter((id) => {
+        const a = this.l.accounts.get(id)!;
+        return !ext || !a.external_id || a.external_id === ext;
+      });
+      if (ids.length > 1) {
+        error(`${ids.length} accounts are named like "${name}"; add an account id column to tell them apart`, 'account.name');
+        return null;
+      }
+      if (ids.length === 1) {
+        found = this.l.accounts.get(ids[0]!)!;
+        matchedBy = 'name';
+      }
+    }
+    if (!found && !name) {
+      error(ext ? `No account has the id ${ext}; add the account name to create it` : 'No account: the row needs an account name or account id', 'account.name');
+      return null;
+    }
+    if (!found && normalizeAccountName(name!) === '') {
+      error(`"${name}" is not a usable account name`, 'account.name');
+      return null;
+    }
+    const proposed: Row = found ? {} : { id: this.o.newId(), name, name_normalized: normalizeAccountName(name!), external_id: ext, industry: null, tier: null, region: null, owner: null, renewal_date: null, renewal_intent: null, expansion_opportunity: 0, notes: null };
+    if (found && ext && !found.external_id) proposed.external_id = ext;
+    if (full) {
+      if (found && name) {
+        proposed.name = name;
+        proposed.name_normalized = normalizeAccountName(name);
+      }
+      proposed.industry = str(v.get('account.industry'));
+      proposed.tier = str(v.get('account.tier'));
+      proposed.region = str(v.get('account.region'));
+      proposed.owner = str(v.get('account.owner'));
+      proposed.renewal_date = str(v.get('account.renewalDate'));
+      proposed.renewal_intent = str(v.get('account.renewalIntent'));
+      const expansion = v.get('account.expansionOpportunity');
+      proposed.expansion_opportunity = typeof expansion === 'boolean' ? (expansion ? 1 : 0) : found ? null : 0;
+      proposed.notes = str(v.get('account.notes'));
+      if (found && ext && found.external_id && found.external_id !== ext) proposed.external_id = ext;
+    }
+    if (!found) {
+      for (const key of Object.keys(proposed)) if (proposed[key] === undefined) proposed[key] = null;
+      if (proposed.expansion_opportunity === null) proposed.expansion_opportunity = 0;
+      this.l.addAccount(proposed);
+    }
+    const op = this.op('account', found, proposed, (found?.name as string) ?? name!, matchedBy, ops);
+    return { id: op.id, op };
+  }
+
+  private accountArr(accountId: string, v: Map<string, Value>, ops: Op[]): void {
+    const amount = num(v.get('arr.amount'))!;
+    const date = str(v.get('arr.date'));
+    if (date) {
+      this.arrRecord(accountId, date, amount, null, null, ops);
+      return;
+    }
+    // Without a date, the file states ARR now: a record only when it differs from the latest one.
+    const latest = this.l.latestArr.get(accountId);
+    if (latest && latest.arr_minor === amount) {
+      ops.push({ kind: 'arr_record', action: 'unchanged', id: latest.id as string, values: {}, before: null, label: `ARR ${latest.effective_date}`, matchedBy: 'latest ARR' });
+      return;
+    }
+    this.arrRecord(accountId, this.o.today, amount, null, null, ops);
+  }
+
+  private arrRecord(accountId: string, date: string, amount: number, kind: ArrChangeKind | null, note: string | null, ops: Op[]): Op {
+    const existing = this.l.arrByKey.get(`${accountId}|${date}`) ?? null;
+    const previous = this.l.latestArr.get(accountId);
+    const derived: ArrChangeKind = !previous
+      ? 'new'
+      : amount === 0
+        ? 'churn'
+        : amount > (previous.arr_minor as number)
+          ? 'expansion'
+          : amount < (previous.arr_minor as number)
+            ? 'contraction'
+            : 'renewal';
+    const proposed: Row = existing
+      ? { arr_minor: amount, kind, note }
+      : { id: this.o.newId(), account_id: accountId, effective_date: date, arr_minor: amount, kind: kind ?? derived, note };
+    if (!existing) this.l.addArr(proposed);
+    return this.op('arr_record', existing, proposed, `ARR on ${date}`, existing ? `account and date ${date}` : null, ops);
+  }
+
+  private contact(v: Map<string, Value>, accountId: string | null, ops: Op[], warn: (m: string, f?: string | null) => void, create: boolean): { id: string; op: Op } | null {
+    const ext = str(v.get('contact.externalId'));
+    const email = str(v.get('contact.email'));
+    const name = str(v.get('contact.name'));
+    let found: Row | null = null;
+    let matchedBy: string | null = null;
+    if (ext) {
+      const ids = this.l.contactsByExternal.get(ext) ?? [];
+      if (ids.length >= 1) {
+        found = this.l.contacts.get(ids[0]!)!;
+        matchedBy = `external id ${ext}`;
+      }
+    }
+    if (!found && email) {
+      const ids = this.l.contactsByEmail.get(email) ?? [];
+      const sameAccount = ids.find((id) => this.l.contacts.get(id)!.account_id === accountId);
+      const id = sameAccount ?? ids[0];
+      if (id) {
+        found = this.l.contacts.get(id)!;
+        matchedBy = 'email';
+      }
+    }
+    if (!found && name && accountId) {
+      const id = this.l.contactsByName.get(`${accountId}|${normalizeAccountName(name)}`);
+      if (id) {
+        found = this.l.contacts.get(id)!;
+        matchedBy = 'name within the account';
+      }
+    }
+    if (found && accountId && found.account_id !== accountId) {
+      const owner = this.l.accounts.get(found.account_id as string);
+      warn(`${email ?? name} already belongs to account ${owner?.name ?? '?'}; the contact is kept there`, 'contact.email');
+    }
+    if (!found && (!create || !accountId || !name)) return null;
+    const proposed: Row = {
+      name,
+      email,
+      title: str(v.get('contact.title')),
+      phone: str(v.get('contact.phone')),
+      role: str(v.get('contact.role')),
+      level: str(v.get('contact.level')),
+      external_id: ext,
+    };
+    if (!found) {
+      Object.assign(proposed, { id: this.o.newId(), account_id: accountId });
+      this.l.addContact(proposed);
+    } else if (name !== null && name === email) {
+      proposed.name = null; // a name made up from the email never overwrites a real one
+    }
+    const op = this.op('contact', found, proposed, (found?.name as string) ?? name ?? email ?? '', matchedBy, ops);
+    return { id: op.id, op };
+  }
+
+  private response(v: Map<string, Value>, ops: Op[], error: (m: string, f?: string | null) => void, warn: (m: string, f?: string | null) => void): Op | null {
+    let accountId: string | null = null;
+    if (v.get('account.name') != null || v.get('account.externalId') != null) {
+      const account = this.account(v, ops, error, false);
+      if (!account) return null;
+      accountId = account.id;
+    }
+    const hasContact = v.get('contact.email') != null || v.get('contact.externalId') != null || v.get('contact.name') != null;
+    let contactId: string | null = null;
+    if (hasContact) {
+      const contact = this.contact(v, accountId, ops, warn, accountId !== null);
+      if (contact) {
+        contactId = contact.id;
+        accountId ??= this.l.contacts.get(contact.id)!.account_id as string;
+      }
+    }
+    if (!accountId) {
+      error('No account for this response: map the account (company) column, or import the contacts first so their email finds the account', 'account.name');
+      return null;
+    }
+    const ext = str(v.get('response.externalId'));
+    const at = str(v.get('response.date'))!;
+    let existingId = ext ? this.l.interviewsByExternal.get(ext) : undefined;
+    let matchedBy: string | null = existingId ? `response id ${ext}` : null;
+    if (!existingId && !ext) {
+      existingId = this.l.interviewsByKey.get(interviewKey(accountId, contactId, at));
+      if (existingId) matchedBy = 'account, contact and date';
+    }
+    const existing = existingId ? this.l.interviews.get(existingId)! : null;
+    const finished = v.get('response.finished');
+    const proposed: Row = {
+      nps: num(v.get('response.nps')),
+      csat: num(v.get('response.csat')),
+      ces: num(v.get('response.ces')),
+      verbatim: str(v.get('response.verbatim')),
+      notes: str(v.get('response.notes')),
+      interviewer: str(v.get('response.interviewer')),
+      kind: str(v.get('response.kind')),
+      status: finished === false ? 'draft' : finished === true ? 'complete' : null,
+    };
+    if (existing) {
+      if (existing.interviewed_at !== at) proposed.interviewed_at = at;
+    } else {
+      Object.assign(proposed, {
+        id: this.o.newId(),
+        account_id: accountId,
+        contact_id: contactId,
+        session_id: null,
+        guide_id: null,
+        kind: proposed.kind ?? this.o.responseKind,
+        status: proposed.status ?? 'complete',
+        interviewed_at: at,
+        touchpoint_id: null,
+        sentiment: null,
+        sentiment_override: null,
+        source: this.o.source,
+        external_id: ext,
+        import_id: this.o.importId,
+      });
+      this.l.addInterview(proposed);
+    }
+    const label = `Response ${ext ?? at.slice(0, 10)}`;
+    const interviewOps: Op[] = [];
+    const op = this.op('interview', existing, proposed, label, matchedBy, interviewOps);
+    for (const [key, value] of v) {
+      if (!key.startsWith(DRIVER_PREFIX) || typeof value !== 'number') continue;
+      const driverId = this.driver(key.slice(DRIVER_PREFIX.length), ops);
+      const rating = this.l.ratings.get(`${op.id}|${driverId}`) ?? null;
+      const proposedRating: Row = rating ? { rating: value } : { id: this.o.newId(), interview_id: op.id, driver_id: driverId, rating: value };
+      if (!rating) this.l.addRating(proposedRating);
+      this.op('driver_rating', rating, proposedRating, `Rating ${key.slice(DRIVER_PREFIX.length)}`, rating ? 'response and driver' : null, interviewOps);
+    }
+    // An imported response carries the import's id when created or changed (undo finds it).
+    if (op.action === 'update' && this.o.importId) {
+      op.values.import_id = this.o.importId;
+      op.before!.import_id = existing!.import_id ?? null;
+    }
+    ops.push(...interviewOps);
+    return op;
+  }
+
+  private driver(name: string, ops: Op[]): string {
+    const existing = this.l.drivers.get(driverKey(name));
+    if (existing) return existing.id as string;
+    const row: Row = { id: this.o.newId(), name: name.trim(), description: null, sort_order: this.l.driverSortOrder + 1 };
+    this.l.addDriver(row);
+    this.op('driver', null, row, `Driver ${name}`, null, ops);
+    return row.id as string;
+  }
+
+  private qbrNote(accountId: string, v: Map<string, Value>, ops: Op[]): Op {
+    const date = str(v.get('qbr.date'))!;
+    const existing = this.l.qbrs.get(`${accountId}|${date}`) ?? null;
+    const proposed: Row = {
+      title: str(v.get('qbr.title')),
+      rating_tools: num(v.get('qbr.ratingTools')),
+      rating_investment: num(v.get('qbr.ratingInvestment')),
+      rating_desire: num(v.get('qbr.ratingDesire')),
+      summary: str(v.get('qbr.summary')),
+    };
+    if (!existing) {
+      Object.assign(proposed, { id: this.o.newId(), account_id: accountId, held_on: date, title: proposed.title ?? `QBR ${date}` });
+      this.l.addQbr(proposed);
+    }
+    const qbrOp = this.op('qbr', existing, proposed, `QBR ${date}`, existing ? 'account and date' : null, ops);
+    const body = str(v.get('note.body'))!;
+    const note = this.l.notes.get(`${qbrOp.id}|${body.trim()}`) ?? null;
+    const kind = str(v.get('note.kind'));
+    const proposedNote: Row = note ? { kind } : { id: this.o.newId(), qbr_id: qbrOp.id, kind: kind ?? 'note', body, position: (this.l.notePositions.get(qbrOp.id) ?? -1) + 1 };
+    if (!note) this.l.addNote(proposedNote);
+    return this.op('qbr_note', note, proposedNote, body.length > 60 ? body.slice(0, 60) + '…' : body, note ? 'same text in the same QBR' : null, ops);
+  }
+
+  private action(accountId: string, v: Map<string, Value>, ops: Op[]): Op {
+    const title = str(v.get('action.title'))!;
+    const openedAt = str(v.get('action.openedAt'));
+    const candidates = this.l.actions.get(`${accountId}|${titleKey(title)}`) ?? [];
+    const existing = candidates.find((a) => !openedAt || a.opened_at === openedAt) ?? null;
+    let contactId: string | null = null;
+    const email = str(v.get('contact.email'));
+    if (email) contactId = (this.l.contactsByEmail.get(email) ?? []).find((id) => this.l.contacts.get(id)!.account_id === accountId) ?? null;
+    const proposed: Row = {
+      kind: str(v.get('action.kind')),
+      owner: str(v.get('action.owner')),
+      level: str(v.get('action.level')),
+      status: str(v.get('action.status')),
+      first_contact_due_at: str(v.get('action.firstContactDueAt')),
+      close_due_at: str(v.get('action.closeDueAt')),
+      contacted_at: str(v.get('action.contactedAt')),
+      closed_at: str(v.get('action.closedAt')),
+      outcome: str(v.get('action.outcome')),
+      contact_id: contactId,
+    };
+    if (!existing) {
+      Object.assign(proposed, {
+        id: this.o.newId(),
+        account_id: accountId,
+        interview_id: null,
+        title,
+        kind: proposed.kind ?? 'follow_up',
+        status: proposed.status ?? 'open',
+        opened_at: openedAt ?? `${this.o.today}T00:00:00.000Z`,
+      });
+      this.l.addAction(proposed);
+    }
+    return this.op('action', existing, proposed, title.length > 60 ? title.slice(0, 60) + '…' : title, existing ? 'account and title' : null, ops);
+  }
+}
+
+/** Interviews the file could match: what the lookups must load. */
+export function interviewNeeds(rows: readonly ConvertedRow[]): { externalIds: string[]; dates: string[] } {
+  const externalIds: string[] = [];
+  const dates: string[] = [];
+  for (const r of rows) {
+    const ext = r.values.get('response.externalId');
+    if (typeof ext === 'string') externalIds.push(ext);
+    const at = r.values.get('response.date');
+    if (typeof at === 'string') dates.push(at);
+  }
+  return { externalIds, dates };
+}

@@ -1,0 +1,114 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { ApiError } from '../../../shared/contract/errors';
+import type { ImportRecord } from '../../../shared/contract/workbook';
+import { nowIso } from '../../db/clock';
+import type { ImportsTable } from '../../db/tables';
+import { TABLE_OF } from './planner';
+import type { RecordKind } from './planner';
+import { importRecordOf } from './history';
+import { RowWriter } from './writer';
+import type { Row } from './lookups';
+import { isBulk } from './commit';
+import { withSearchIndexingDeferred } from '../../search/bulk-load';
+
+interface LogEntry {
+  entity_type: string;
+  entity_id: string;
+  op: 'insert' | 'update';
+  changes_json: string | null;
+}
+
+/** change_log entity types of the importer, and (for whole-workspace imports) plain table names. */
+export function tableOfEntity(entityType: string, tables: ReadonlySet<string>): string | null {
+  if (entityType in TABLE_OF) return TABLE_OF[entityType as RecordKind];
+  return tables.has(entityType) ? entityType : null;
+}
+
+/** The row's key: `id` for entity tables, the JSON of the primary key for the few without one. */
+export function keyOf(entityId: string, pk: readonly string[]): Record<string, unknown> {
+  if (pk.length === 1) return { [pk[0]!]: entityId };
+  const values = JSON.parse(entityId) as unknown[];
+  return Object.fromEntries(pk.map((column, i) => [column, values[i] ?? null]));
+}
+
+export function primaryKeyOf(raw: BetterSqlite3.Database, table: string): string[] {
+  const info = raw.prepare(`SELECT name, pk FROM pragma_table_info(?)`).all(table) as { name: string; pk: number }[];
+  return info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+}
+
+/**
+ * Undoes an import as a whole: rows it created are removed, rows it changed get their before-image
+ * back, all in one transaction. Refused, changing nothing, when something touched those rows since.
+ */
+export function undoImport(raw: BetterSqlite3.Database, importId: string): ImportRecord {
+  const record = raw.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportsTable | undefined;
+  if (!record) throw new ApiError({ code: 'not_found', message: 'That import is not in the history.' });
+  if (record.undone_at) throw new ApiError({ code: 'conflict', message: `That import was already undone on ${record.undone_at.slice(0, 10)}.` });
+  const tables = new Set((raw.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name));
+  const entries = raw.prepare(`SELECT entity_type, entity_id, op, changes_json FROM change_log WHERE import_id = ? AND op IN ('insert','update') ORDER BY seq DESC`).all(importId) as LogEntry[];
+  const pks = new Map<string, string[]>();
+  const pkOf = (table: string) => {
+    if (!pks.has(table)) pks.set(table, primaryKeyOf(raw, table));
+    return pks.get(table)!;
+  };
+  const stamp = nowIso();
+  const writer = new RowWriter(raw, importId, stamp);
+  const run = raw.transaction(() => {
+    const conflicts: string[] = [];
+    for (const entry of entries) {
+      const table = tableOfEntity(entry.entity_type, tables);
+      if (!table) continue;
+      const key = keyOf(entry.entity_id, pkOf(table));
+      const changes = entry.changes_json ? (JSON.parse(entry.changes_json) as Record<string, unknown>) : {};
+      const expected = entry.op === 'insert' ? (changes.updated_at as string | undefined) : (changes.updated_at as [unknown, unknown] | undefined)?.[1];
+      const where = Object.keys(key).map((k) => `"${k}" = ?`).join(' AND ');
+      const current = raw.prepare(`SELECT * FROM "${table}" WHERE ${where}`).get(...Object.values(key)) as Record<string, unknown> | undefined;
+      if (!current) {
+        conflicts.push(`${entry.entity_type} ${entry.entity_id} is gone`);
+        continue;
+      }
+      if (expected !== undefined && 'updated_at' in current && current.updated_at !== expected) {
+        conflicts.push(`${entry.entity_type} ${String(current.name ?? current.title ?? entry.entity_id)} was changed after the import`);
+      }
+    }
+    if (conflicts.length > 0) {
+      throw new ApiError({
+        code: 'conflict',
+        message: `This import cannot be undone without losing later work: ${conflicts.length} of its records changed since (${conflicts.slice(0, 3).join('; ')}). Nothing was changed.`,
+      });
+    }
+    const apply = () => {
+      for (const entry of entries) {
+        const table = tableOfEntity(entry.entity_type, tables);
+        if (!table) continue;
+        const key = keyOf(entry.entity_id, pkOf(table)) as Row;
+        const changes = entry.changes_json ? (JSON.parse(entry.changes_json) as Record<string, unknown>) : {};
+        if (entry.op === 'insert') {
+          if (table === 'interviews') writer.remove('driver_ratings', { interview_id: entry.entity_id });
+          writer.remove(table, key);
+          writer.logChange(entry.entity_type, entry.entity_id, 'delete', { undoneImport: importId });
+        } else {
+          const restore: Record<string, unknown> = {};
+          for (const [column, pair] of Object.entries(changes)) if (Array.isArray(pair)) restore[column] = pair[0];
+          writer.update(table, key, restore as Row);
+          writer.logChange(entry.entity_type, entry.entity_id, 'update', Object.fromEntries(Object.entries(changes).map(([c, pair]) => [c, Array.isArray(pair) ? [pair[1], pair[0]] : pair])));
+        }
+      }
+    };
+    // Removing a big import re-indexes search once at the end rather than row by row.
+    if (isBulk(raw, entries.length)) withSearchIndexingDeferred(raw, apply);
+    else apply();
+    raw.prepare('UPDATE imports SET undone_at = ?, updated_at = ? WHERE id = ?').run(stamp, stamp, importId);
+  });
+  try {
+    run.immediate();
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    const code = (err as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_CONSTRAINT')) {
+      throw new ApiError({ code: 'conflict', message: 'This import cannot be undone: records it created are now used by records added later (for example a new response for an imported contact). Undo or delete those first. Nothing was changed.' });
+    }
+    throw err;
+  }
+  return importRecordOf(raw.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportsTable);
+}

@@ -1,0 +1,180 @@
+/**
+ * Recomputing metrics.dashboard for the latest complete quarter on the large workspace (10k
+ * accounts, 100k contacts, 1M responses), against ONE hand-written SQL aggregate pass over the same
+ * quarter's responses computing count-all NPS per account.
+ *
+ *   npx tsx tests/bench/metrics-dashboard.ts [--workspace path] [--runs 5]
+ *
+ * Cold = every SQL aggregate recomputed (the engine's memo emptied before each run, as after any
+ * write); warm = the memo kept (a settings, method or filter change on unchanged data).
+ * Median of `runs` after one warm-up run. Targets: cold < 500 ms and ≤ 2× the baseline.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import type { Kysely, RawBuilder } from 'kysely';
+import { createCore } from '../../main/core/core';
+import { METRICS_INDEX_STATEMENTS } from '../../main/db/migrations/002-metrics-indexes';
+import type { Database } from '../../main/db/tables';
+import { addDays, resolvePeriod, retentionStart, trendQuarters, yearEarlier, type Window } from '../../main/metrics/engine/period';
+import { clearQueryCache } from '../../main/metrics/engine/query-cache';
+import { accountColumns, accountColumnsQuery } from '../../main/metrics/engine/sql-accounts';
+import { followUpsOpenedIn } from '../../main/metrics/engine/sql-actions';
+import { contactScores, contactScoresQuery } from '../../main/metrics/engine/sql-contact-scores';
+import { driverCitations, driverCitationsQuery } from '../../main/metrics/engine/sql-driver-citations';
+import { globalCountsQuery } from '../../main/metrics/engine/sql-trend';
+import type { MetricsDashboard } from '../../shared/contract/metrics';
+import { ensureLargeWorkspace } from './generate-large';
+
+interface Args {
+  workspace: string | null;
+  runs: number;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { workspace: null, runs: 5 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (flag === '--workspace' && value) args.workspace = value;
+    else if (flag === '--runs' && value && Number.isInteger(Number(value)) && Number(value) > 0) args.runs = Number(value);
+    else throw new Error(`unknown or incomplete option ${flag ?? ''}`);
+  }
+  return args;
+}
+
+/** Wall time, and this process's CPU time: on a shared machine the second is the steadier one. */
+async function timed(fn: () => unknown): Promise<{ wall: number; cpu: number }> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await fn();
+  const used = process.cpuUsage(cpu);
+  return { wall: performance.now() - started, cpu: (used.user + used.system) / 1000 };
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/** One warm-up, then `runs` timed runs: medians and every wall time. */
+async function measure(runs: number, fn: () => unknown): Promise<{ median: number; cpu: number; times: number[] }> {
+  await fn();
+  const runsTimed: { wall: number; cpu: number }[] = [];
+  for (let i = 0; i < runs; i++) runsTimed.push(await timed(fn));
+  const times = runsTimed.map((t) => t.wall);
+  return { median: median(times), cpu: median(runsTimed.map((t) => t.cpu)), times };
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** The metrics indexes exactly as the migration defines them (a file built with an older draft is repaired). */
+function ensureMetricsIndexes(raw: import('better-sqlite3').Database): void {
+  const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
+  for (const statement of METRICS_INDEX_STATEMENTS) {
+    const name = /CREATE INDEX (\w+)/.exec(statement)![1]!;
+    const existing = raw.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?`).pluck().get(name) as string | undefined;
+    if (existing !== undefined && normalize(existing) === normalize(statement)) continue;
+    console.log(`(re)building index ${name} to match the migration…`);
+    raw.exec(`DROP INDEX IF EXISTS ${name}`);
+    raw.exec(statement);
+  }
+}
+
+function planOf(db: Kysely<Database>, raw: import('better-sqlite3').Database, query: RawBuilder<unknown>): string[] {
+  const compiled = query.compile(db);
+  return (raw.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail);
+}
+
+const BASELINE_SQL = `SELECT account_id, 100.0 * (sum(nps >= 9) - sum(nps <= 6)) / count(*) AS nps
+  FROM interviews
+  WHERE deleted_at IS NULL AND status = 'complete' AND nps IS NOT NULL AND interviewed_at >= ? AND interviewed_at < ?
+  GROUP BY account_id`;
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const file = path.resolve(args.workspace ?? (await ensureLargeWorkspace()));
+  const core = await createCore({ dataDir: path.join(path.dirname(file), 'data'), workspacePath: file, demoOnFirstStart: false });
+  try {
+    const opened = core.workspaces.opened();
+    if (!opened) throw new Error(`could not open ${file}: ${JSON.stringify(await core.workspaces.status())}`);
+    const { raw, db } = opened.file;
+    ensureMetricsIndexes(raw);
+    const counts = raw.prepare(`SELECT (SELECT count(*) FROM accounts) a, (SELECT count(*) FROM contacts) c, (SELECT count(*) FROM interviews) i`).get() as { a: number; c: number; i: number };
+    const today = new Date().toISOString().slice(0, 10);
+    const month = raw.prepare(`SELECT fiscal_year_start_month FROM workspace_settings`).pluck().get() as number;
+    const period = resolvePeriod(undefined, today, month, 'latest-complete-quarter');
+    const window: Window = { from: period.from, to: period.to };
+    const until = addDays(period.to, 1);
+    const quarterResponses = raw.prepare(`SELECT count(*) FROM interviews WHERE deleted_at IS NULL AND status = 'complete' AND nps IS NOT NULL AND interviewed_at >= ? AND interviewed_at < ?`).pluck().get(period.from, until) as number;
+
+    console.log(`workspace: ${file}`);
+    console.log(`rows: ${counts.a} accounts, ${counts.c} contacts, ${counts.i} responses`);
+    console.log(`period: ${period.label} (${period.from} … ${period.to}), ${quarterResponses} valid responses in it`);
+    console.log(`runs: median of ${args.runs} after 1 warm-up\n`);
+
+    const baselineStatement = raw.prepare(BASELINE_SQL);
+    const baseline = await measure(args.runs, () => baselineStatement.all(period.from, until));
+    const input = { period: { kind: 'quarter', year: period.fiscalYear, quarter: period.quarter } };
+    let last: MetricsDashboard | null = null;
+    const dashboard = async () => {
+      last = (await core.call('metrics.dashboard', input)) as MetricsDashboard;
+    };
+    const cold = await measure(args.runs, async () => {
+      clearQueryCache(db);
+      await dashboard();
+    });
+    const warm = await measure(args.runs, dashboard);
+
+    // Where the cold time goes: each SQL aggregate of the engine, once, on its own.
+    const yearAgo = yearEarlier(window);
+    const trendPoints = trendQuarters(period.to, month, 8, today);
+    const trendWindows = trendPoints.slice(0, -1);
+    const trendDays = trendPoints.flatMap((q) => [q.to, retentionStart(q.to)]);
+    const parts: [string, () => unknown][] = [
+      ['window pass (per contact → per account)', () => contactScores(db, window)],
+      ['driver citations (one seek per response)', () => driverCitations(db, window, 2)],
+      ['per account: ARR at 13 days + last touch', () => accountColumns(db, [...new Set([period.to, addDays(period.from, -1), ...trendDays])], period.to)],
+      ['trend: 7 other quarters, counts', () => Promise.all(trendWindows.map((q) => globalCountsQuery(q).execute(db)))],
+      ['evidence: window pass a year earlier', () => contactScores(db, yearAgo)],
+      ['follow-up actions', () => followUpsOpenedIn(db, window)],
+    ];
+
+    const line = (label: string, m: { median: number; cpu: number; times: number[] }) =>
+      console.log(`${label.padEnd(52)} ${ms(m.median).padStart(10)}  (cpu ${ms(m.cpu)})   [${m.times.map((t) => t.toFixed(0)).join(', ')}]`);
+    line('baseline (one SQL pass, count-all NPS per account):', baseline);
+    line('dashboard, cold (every aggregate recomputed):', cold);
+    line('dashboard, warm (SQL aggregates memoised):', warm);
+    console.log(`ratio cold / baseline: ${(cold.median / baseline.median).toFixed(2)}× wall, ${(cold.cpu / baseline.cpu).toFixed(2)}× cpu   (targets: < 500 ms ${cold.median < 500 ? 'met' : 'NOT met'}; ≤ 2× ${cold.median <= 2 * baseline.median ? 'met' : 'NOT met'})`);
+    console.log(`ratio warm / baseline: ${(warm.median / baseline.median).toFixed(2)}× wall, ${(warm.cpu / baseline.cpu).toFixed(2)}× cpu`);
+    console.log(`load average while measuring: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs`);
+    console.log('\ncold path, SQL parts one at a time:');
+    let total = 0;
+    for (const [label, run] of parts) {
+      const t = await timed(run);
+      total += t.wall;
+      console.log(`  ${label.padEnd(44)} ${ms(t.wall).padStart(10)}  (cpu ${ms(t.cpu)})`);
+    }
+    console.log(`  ${'sum of the SQL parts'.padEnd(44)} ${ms(total).padStart(10)}`);
+
+    const d = last as MetricsDashboard | null;
+    if (d) {
+      console.log(`\nsanity: NPS ${d.headline.nps.value?.toFixed(1)} (n ${d.headline.responses.value}), portfolio ${d.headline.portfolioNps.value?.toFixed(1)}, ARR at risk ${d.headline.arrAtRisk.value}, NRR ${d.headline.nrr.value?.toFixed(3)}, coverage ${d.headline.coverage.coverage.value?.toFixed(3)}, silent ${d.headline.silentAccounts.value}`);
+    }
+
+    console.log('\nquery plans');
+    const show = (label: string, plan: string[]) => console.log(`  ${label}:\n${plan.map((step) => `    ${step}`).join('\n')}`);
+    show('baseline', (raw.prepare(`EXPLAIN QUERY PLAN ${BASELINE_SQL}`).all(period.from, until) as { detail: string }[]).map((r) => r.detail));
+    show('window pass', planOf(db, raw, contactScoresQuery(window)));
+    const liveDrivers = raw.prepare(`SELECT id FROM drivers WHERE deleted_at IS NULL ORDER BY id`).pluck().all() as string[];
+    show('driver citations', planOf(db, raw, driverCitationsQuery(window, 2, { kind: 'case', liveDriverIds: liveDrivers })));
+    show('trend counts', planOf(db, raw, globalCountsQuery(window)));
+    show('per-account columns (ARR at 2 days, last touch)', planOf(db, raw, accountColumnsQuery([period.to, retentionStart(period.to)], period.to)));
+  } finally {
+    await core.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exitCode = 1;
+});

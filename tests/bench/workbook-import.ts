@@ -1,0 +1,133 @@
+/**
+ * Import of a generated 100k-row × 15-column responses workbook, end to end through the core
+ * (upload → inspect → propose → preview → commit with backup), against the floor: exceljs's streaming
+ * read of the same file plus a raw prepared-statement insert of the same rows in one transaction.
+ * Each side runs in its own process so that peak RSS is its own.
+ *
+ *   npx tsx tests/bench/workbook-import.ts
+ *
+ * Targets (issue #5): throughput ≥ 0.7 × the floor's; peak RSS ≤ 500 MB.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { openDatabase } from '../../main/db/open-database';
+import { createCore } from '../../main/core/core';
+import { tempDir } from '../helpers/temp-dir';
+import { idMaker } from '../../main/workbook/pipeline/batch-ids';
+import { withSearchIndexingDeferred } from '../../main/search/bulk-load';
+import { WorkbookClient } from '../integration/workbook/workbook-client';
+import { BENCH_HEADER, BENCH_ROWS, ensureBenchWorkbook, peakRssMb } from './workbook-bench-data';
+
+const HERE = fileURLToPath(import.meta.url);
+
+interface PhaseResult {
+  ms: number;
+  peakRssMb: number;
+  rows: number;
+  steps?: Record<string, number>;
+}
+
+/**
+ * The floor. 'interviews': the rows go into the table they land in (a workspace's interviews, with its
+ * indexes; search indexing deferred the way bulk loaders in this codebase do it), one dummy account.
+ * 'bare': the rows go into a table with no index at all (the least any insert can cost), shown for reference.
+ */
+async function floor(file: string, target: 'interviews' | 'bare'): Promise<PhaseResult> {
+  const dataDir = tempDir('ax-bench-floor-');
+  const opened = await openDatabase(path.join(dataDir, 'floor.axw'), { create: true, dataDir });
+  const raw = opened.raw;
+  const stamp = new Date().toISOString();
+  const accountId = '0196a000-0000-7000-8000-000000000001';
+  raw.prepare(`INSERT INTO accounts (id, name, name_normalized, created_at, updated_at) VALUES (?, 'Bench', 'bench', ?, ?)`).run(accountId, stamp, stamp);
+  raw.exec(`CREATE TABLE bench_rows (${BENCH_HEADER.map((_, i) => `c${i}`).join(', ')})`);
+  const newId = idMaker();
+  const insert =
+    target === 'bare'
+      ? raw.prepare(`INSERT INTO bench_rows VALUES (${BENCH_HEADER.map(() => '?').join(',')})`)
+      : raw.prepare(
+          `INSERT INTO interviews (id, account_id, kind, status, interviewed_at, interviewer, nps, csat, ces, verbatim, source, external_id, created_at, updated_at)
+           VALUES (?, '${accountId}', ?, 'complete', ?, ?, ?, ?, ?, ?, 'bench', ?, '${stamp}', '${stamp}')`,
+        );
+  const started = performance.now();
+  const rows: unknown[][] = [];
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  for await (const ws of reader) {
+    for await (const row of ws) {
+      if (row.number === 1) continue;
+      const values = (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString() : v));
+      rows.push(values);
+    }
+  }
+  raw.transaction(() => {
+    if (target === 'bare') for (const values of rows) insert.run(...values);
+    else withSearchIndexingDeferred(raw, () => {
+      for (const v of rows) insert.run(newId(), v[11], v[1], v[12], v[7], v[8], v[9], v[10], v[0]);
+    });
+  })();
+  const ms = performance.now() - started;
+  await opened.close();
+  return { ms, peakRssMb: peakRssMb(), rows: rows.length };
+}
+
+async function ours(file: string): Promise<PhaseResult> {
+  const dataDir = tempDir('ax-bench-ours-');
+  const core = await createCore({ dataDir, workspacePath: path.join(dataDir, 'bench.axw'), demoOnFirstStart: false });
+  const client = new WorkbookClient(core);
+  const steps: Record<string, number> = {};
+  const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const result = await work();
+    steps[name] = Math.round(performance.now() - t);
+    return result;
+  };
+  const started = performance.now();
+  const inspected = await step('upload+inspect', () => client.inspect(file));
+  if (!inspected.ok) throw new Error(inspected.state.error?.message);
+  const proposal = await step('propose', () => client.propose(inspected.value.sessionId, 0));
+  const preview = await step('preview', () => client.preview(proposal));
+  if (!preview.ok) throw new Error(preview.state.error?.message);
+  if (preview.value.rows.new !== BENCH_ROWS) throw new Error(`expected ${BENCH_ROWS} new rows, got ${JSON.stringify(preview.value.rows)} (${JSON.stringify(proposal.mapping)})`);
+  const result = await step('commit', () => client.call('workbook.commit', { sessionId: inspected.value.sessionId }));
+  const ms = performance.now() - started;
+  const raw = core.workspaces.opened()!.file.raw;
+  const written = (raw.prepare('SELECT count(*) AS n FROM interviews').get() as { n: number }).n;
+  if (written !== BENCH_ROWS || !result.import) throw new Error(`expected ${BENCH_ROWS} interviews, found ${written}`);
+  await core.close();
+  return { ms, peakRssMb: peakRssMb(), rows: written, steps };
+}
+
+function runPhase(phase: 'floor' | 'bare' | 'ours'): PhaseResult {
+  const out = execFileSync(process.execPath, [...process.execArgv, HERE, '--phase', phase], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const line = out.trim().split('\n').pop()!;
+  return JSON.parse(line) as PhaseResult;
+}
+
+async function main(): Promise<void> {
+  const phase = process.argv[process.argv.indexOf('--phase') + 1];
+  const file = await ensureBenchWorkbook();
+  if (process.argv.includes('--phase')) {
+    const result = phase === 'ours' ? await ours(file) : await floor(file, phase === 'bare' ? 'bare' : 'interviews');
+    process.stdout.write(JSON.stringify(result) + '\n');
+    return;
+  }
+  console.log(`workbook: ${file} (${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB, ${BENCH_ROWS} rows × ${BENCH_HEADER.length} columns)`);
+  const base = runPhase('floor');
+  const bare = runPhase('bare');
+  const mine = runPhase('ours');
+  const fmt = (r: PhaseResult) => `${(r.ms / 1000).toFixed(2)} s, ${Math.round(r.rows / (r.ms / 1000)).toLocaleString('en-US')} rows/s, peak RSS ${r.peakRssMb} MB`;
+  console.log(`floor (exceljs streaming read + raw prepared insert into interviews, one transaction): ${fmt(base)}`);
+  console.log(`  for reference, into a bare table without indexes: ${fmt(bare)} (ratio against it: ${(bare.ms / mine.ms).toFixed(2)})`);
+  console.log(`AX import end to end (upload, inspect, propose, preview, backup + commit): ${fmt(mine)}`);
+  console.log(`  steps (ms): ${JSON.stringify(mine.steps)}`);
+  const ratio = base.ms / mine.ms;
+  console.log(`throughput ratio (import / floor): ${ratio.toFixed(2)} (target ≥ 0.70) ${ratio >= 0.7 ? 'OK' : 'BELOW TARGET'}`);
+  console.log(`peak RSS: ${mine.peakRssMb} MB (target ≤ 500 MB) ${mine.peakRssMb <= 500 ? 'OK' : 'ABOVE TARGET'}`);
+}
+
+void main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

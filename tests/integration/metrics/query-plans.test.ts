@@ -1,0 +1,72 @@
+/**
+ * The hot queries must run on the migration's indexes: a range over the window's index entries,
+ * never a scan of the interviews or driver ratings tables.
+ */
+import type { Kysely, RawBuilder } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../main/db/tables';
+import { accountColumnsQuery } from '../../../main/metrics/engine/sql-accounts';
+import { contactScoresQuery } from '../../../main/metrics/engine/sql-contact-scores';
+import { driverCitationsQuery } from '../../../main/metrics/engine/sql-driver-citations';
+import { excludedCountsQuery, globalCountsQuery, includedCountsQuery } from '../../../main/metrics/engine/sql-trend';
+import { Workspace } from './fixture';
+
+let ws: Workspace;
+let db: Kysely<Database>;
+beforeAll(async () => {
+  ws = await Workspace.create();
+  db = ws.core.workspaces.db();
+});
+afterAll(() => ws.close());
+
+const WINDOW = { from: '2026-07-01', to: '2026-09-30' };
+
+/** EXPLAIN QUERY PLAN of a kysely query, one detail line per step. */
+export function planOf(database: Kysely<Database>, raw: Workspace['raw'], query: RawBuilder<unknown>): string[] {
+  const compiled = query.compile(database);
+  return (raw.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as { detail: string }[]).map((row) => row.detail);
+}
+
+const TABLE_SCAN = /^SCAN (i|interviews|dr|driver_ratings|r|arr_records)( |$)/;
+
+describe('query plans of the hot queries', () => {
+  const cases: [string, () => RawBuilder<unknown>, RegExp[]][] = [
+    [
+      'window pass',
+      () => contactScoresQuery(WINDOW),
+      [/SEARCH i USING COVERING INDEX interviews_metrics_window_idx \(interviewed_at>\? AND interviewed_at<\?\)/, /SEARCH c USING COVERING INDEX contacts_metrics_role_idx \(id=\?\)/],
+    ],
+    [
+      'driver citations (a few drivers: CASE codes)',
+      () => driverCitationsQuery(WINDOW, 2, { kind: 'case', liveDriverIds: ['x', 'y'] }),
+      [/SEARCH i USING COVERING INDEX interviews_metrics_window_idx/, /SEARCH dr USING COVERING INDEX driver_ratings_metrics_idx \(interview_id=\?\)/],
+    ],
+    [
+      'driver citations (many drivers: rowid codes)',
+      () => driverCitationsQuery(WINDOW, 2, { kind: 'rowid' }),
+      [/SEARCH i USING COVERING INDEX interviews_metrics_window_idx/, /SEARCH dr USING COVERING INDEX driver_ratings_metrics_idx \(interview_id=\?\)/, /SEARCH d USING INDEX sqlite_autoindex_drivers_1 \(id=\?\)/],
+    ],
+    ['trend, all accounts', () => globalCountsQuery(WINDOW), [/SEARCH i USING COVERING INDEX interviews_metrics_window_idx/]],
+    ['trend, a few accounts', () => includedCountsQuery(WINDOW, ['a', 'b']), [/SEARCH i USING COVERING INDEX interviews_metrics_account_idx \(account_id=\? AND interviewed_at>\? AND interviewed_at<\?\)/]],
+    ['trend, accounts left out', () => excludedCountsQuery(WINDOW, ['a']), [/SEARCH i USING COVERING INDEX interviews_metrics_account_idx \(account_id=\?/, /SEARCH i USING INDEX interviews_contact_date_idx \(contact_id=\?/]],
+    [
+      'ARR at days and last touch, per account',
+      () => accountColumnsQuery(['2025-09-30', '2026-09-30'], '2026-09-30'),
+      [
+        /SCAN a USING COVERING INDEX accounts_metrics_live_idx/,
+        /SEARCH r USING COVERING INDEX arr_records_metrics_idx \(account_id=\? AND effective_date<\?\)/,
+        /SEARCH i USING COVERING INDEX interviews_metrics_account_idx \(account_id=\? AND interviewed_at<\?\)/,
+      ],
+    ],
+  ];
+
+  for (const [name, query, expected] of cases) {
+    it(name, () => {
+      const plan = planOf(db, ws.raw, query());
+      for (const pattern of expected) expect(plan.some((step) => pattern.test(step)), `${pattern} in\n${plan.join('\n')}`).toBe(true);
+      expect(plan.filter((step) => TABLE_SCAN.test(step)), plan.join('\n')).toEqual([]);
+      // "Not deleted" checks read the tombstone indexes, never all contacts or accounts.
+      expect(plan.filter((step) => /^SCAN (contacts|accounts)\b/.test(step) && !/_deleted_idx/.test(step)), plan.join('\n')).toEqual([]);
+    });
+  }
+});
