@@ -8,6 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/** Where the built app lives; AX_DIST_DIR keeps parallel runs apart (see scripts/build.mjs). */
+export const DIST_DIR = path.resolve(REPO_ROOT, process.env.AX_DIST_DIR ?? 'dist');
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'tests', 'artifacts');
 
 export interface RunningApp {
@@ -25,7 +27,7 @@ export interface RunningApp {
 /** Starts browser mode from the built bundle (dist/), as `npm run serve` does, on a free port with its own data folder. */
 export async function startApp(options: { dataDir?: string; demo?: boolean; workspace?: string } = {}): Promise<RunningApp> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ax-e2e-'));
-  const args = [path.join(REPO_ROOT, 'dist', 'main', 'serve.cjs'), '--port', '0', '--data-dir', dataDir];
+  const args = [path.join(DIST_DIR, 'main', 'serve.cjs'), '--port', '0', '--data-dir', dataDir];
   if (options.demo === false) args.push('--no-demo');
   if (options.workspace) args.push('--workspace', options.workspace);
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
