@@ -1,3 +1,4 @@
+import './zod-config';
 // api first: in browser mode it takes the token out of the URL before the router reads the hash.
 import './api';
 import { StrictMode } from 'react';

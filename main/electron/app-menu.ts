@@ -35,7 +35,7 @@ export function buildAppMenu(commands: WorkspaceCommands, recent: readonly Recen
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
-      { label: 'New Workspace…', accelerator: 'CmdOrCtrl+N', click: run(commands.newWorkspace) },
+      { label: 'New Workspace…', accelerator: 'CmdOrCtrl+Shift+N', click: run(commands.newWorkspace) },
       { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: run(commands.openWorkspace) },
       { label: 'Open Recent', submenu: recentItems(recent, commands) },
       { type: 'separator' },

@@ -11,6 +11,7 @@ import { NotAWorkspaceError, WorkspaceDamagedError } from '../db/errors';
 import { backupFolderFor, listBackups, takeBackup } from '../db/backup';
 import { todayIso } from '../db/clock';
 import { populateDemoWorkspace } from '../demo/demo-workspace';
+import { ensureDefaultGuides } from '../guides/default-guides';
 import { RecentStore } from './recent-store';
 import { insertSettings, readSettings, workspaceCounts } from './workspace-settings-repo';
 import type { WorkspaceSettingsRow } from './workspace-settings-repo';
@@ -213,6 +214,8 @@ export class WorkspaceManager {
       await insertSettings(file.db, { name: fallbackName ?? path.basename(file.path).replace(/\.[^.]+$/, ''), currency: 'USD', locale: 'en-US', isDemo: false });
       settings = (await readSettings(file.db))!;
     }
+    // Every workspace, new or made by an older version, offers the default interview guides.
+    await ensureDefaultGuides(file.db);
     await this.close();
     this.open = { file, settings };
     this.problem = null;

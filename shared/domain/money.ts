@@ -38,11 +38,13 @@ export function formatMoney(minor: MinorUnits | null | undefined, currency: stri
   if (minor === null || minor === undefined) return '—';
   const digits = currencyDigits(currency);
   const major = minor / 10 ** digits;
+  // Whole amounts read cleaner without ".00"; any other amount shows every minor digit ("$250,000.50", never "$250,000.5").
+  const fractionDigits = opts.compact ? undefined : Number.isInteger(major) ? 0 : digits;
   return new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
     notation: opts.compact ? 'compact' : 'standard',
-    maximumFractionDigits: opts.compact ? 1 : digits === 0 ? 0 : Number.isInteger(major) ? 0 : digits,
-    minimumFractionDigits: 0,
+    maximumFractionDigits: fractionDigits ?? 1,
+    minimumFractionDigits: fractionDigits ?? 0,
   }).format(major);
 }

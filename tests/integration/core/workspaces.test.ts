@@ -38,6 +38,9 @@ describe('workspaces: first start, switching, portability, recovery', () => {
     await core.call('accounts.create', { name: 'Acme AG' });
     const globex = (await core.call('workspace.create', { name: 'Globex' })) as WorkspaceInfo;
     expect(globex.counts.accounts).toBe(0);
+    // A new workspace is ready for interviews: the four default guides are there.
+    const guides = (await core.call('guides.list', {})) as { name: string }[];
+    expect(guides).toHaveLength(4);
 
     const recent = (await core.call('workspace.recent', {})) as RecentWorkspace[];
     expect(recent.map((r) => r.name)).toEqual(['Globex', 'Acme engagement']);
