@@ -57,10 +57,17 @@ function rowAt(page: Page, index: number) {
 describe('accounts in the demo workspace', () => {
   let app: RunningApp;
   let page: Page;
+  const startupProblems: string[] = [];
 
   beforeAll(async () => {
     app = await start();
-    page = await openApp(browser, app);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') startupProblems.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => startupProblems.push(`uncaught: ${error.message}`));
+    await page.goto(app.url);
     await accountsGrid(page).waitFor();
   });
 
@@ -78,6 +85,11 @@ describe('accounts in the demo workspace', () => {
     // The header sorts by name, ascending, at first.
     expect(await page.getByRole('columnheader', { name: /Account/ }).getAttribute('aria-sort')).toBe('ascending');
     await checkScreen(page, 'accounts-table', 'light');
+  });
+
+  it('starts without console errors, warnings or CSP violations', async () => {
+    await expect.poll(() => rowAt(page, 0).getByRole('gridcell').first().textContent()).not.toBe('');
+    expect(startupProblems).toEqual([]);
   });
 
   it('sorting by ARR puts the largest account first', async () => {
