@@ -95,7 +95,10 @@ export function subscribeToCore(listener: (event: CoreEvent) => void): () => voi
 
 /** api.accounts.list({...}): typed end to end from the shared contract. */
 export const api = METHODS.reduce<Record<string, Record<string, (input?: unknown) => Promise<unknown>>>>((groups, method) => {
-  const [group, name] = method.split('.') as [string, string];
+  // Split at the first dot only: 'metrics.snapshots.freeze' is api.metrics['snapshots.freeze'], as the Api type says.
+  const cut = method.indexOf('.');
+  const group = method.slice(0, cut);
+  const name = method.slice(cut + 1);
   (groups[group] ??= {})[name] = (input?: unknown) => transport.call(method, input);
   return groups;
 }, {}) as unknown as Api;

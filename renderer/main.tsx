@@ -10,6 +10,9 @@ import './styles/components.css';
 import './styles/shell.css';
 import './styles/screens.css';
 import './styles/accounts.css';
+import './styles/interviews.css';
+import './styles/monetization.css';
+import './styles/import-export.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

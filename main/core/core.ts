@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { contract, isMethod, ApiError } from '../../shared/contract';
 import type { ApiErrorData, CoreEvent, Method } from '../../shared/contract';
 import { handlers } from '../api';
@@ -5,6 +6,7 @@ import type { Handler } from './handler-types';
 import type { CoreOptions, InternalOp } from './protocol';
 import { validateInput } from './validate-input';
 import { WorkspaceManager, toApiError } from '../workspace/workspace-manager';
+import { workbookState } from '../workbook/workbook-state';
 
 export interface Core {
   call(method: string, input: unknown): Promise<unknown>;
@@ -71,6 +73,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           }
           case 'currentPath':
             return workspaces.currentPath();
+          case 'uploadFromPath':
+            return workbookState(ctx).uploads.adopt(request.path, path.basename(request.path));
         }
       });
     },

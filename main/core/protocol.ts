@@ -4,7 +4,9 @@ import type { ApiErrorData, CoreEvent } from '../../shared/contract';
 export type InternalOp =
   | { op: 'openPath'; path: string }
   | { op: 'createAt'; path: string; name: string }
-  | { op: 'currentPath' };
+  | { op: 'currentPath' }
+  /** A file chosen in the host's open dialog, copied in as a completed workbook upload. */
+  | { op: 'uploadFromPath'; path: string };
 
 export type HostToCore =
   | { type: 'call'; id: number; method: string; input: unknown }

@@ -284,6 +284,30 @@ export interface ChangeLogTable {
   changed_at: string;
 }
 
+/** Maintained by migration 004 and main/metrics/engine/summaries.ts; never written by the app's write paths. */
+export interface MetricAccountWindowsTable {
+  /** year × 12 + month − 1 of the window's first month; the window covers three calendar months. */
+  first_month: number;
+  account_id: string;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  /** "d7,u10,i9": each contact's latest valid score with its role initial, by contact. */
+  contact_scores: string;
+  /** Per valid response, by interview id, ";"-separated: sign (+, 0, -) then "code:rating" of each driver rated. */
+  citations: string;
+}
+
+export interface MetricDirtyMonthsTable {
+  account_id: string;
+  month: number;
+}
+
+export interface MetricDriverCodesTable {
+  code: number;
+  driver_id: string;
+}
+
 export interface Database {
   workspace_settings: WorkspaceSettingsTable;
   accounts: AccountsTable;
@@ -312,6 +336,9 @@ export interface Database {
   quarter_snapshots: QuarterSnapshotsTable;
   scenarios: ScenariosTable;
   change_log: ChangeLogTable;
+  metric_account_windows: MetricAccountWindowsTable;
+  metric_dirty_months: MetricDirtyMonthsTable;
+  metric_driver_codes: MetricDriverCodesTable;
 }
 
 export type TableName = keyof Database;

@@ -11,7 +11,7 @@ type Log = (message: string, error: unknown) => void;
  * Only the top frame of one of our windows, showing our own bundle, may call. A frame or a page
  * that got loaded some other way (a bug, a compromised link) is refused before the core sees it.
  */
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.isDestroyed()) return false;
   return frame.parent === null && isAppUrl(frame.url) && isOurWebContents(event.sender);

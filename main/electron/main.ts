@@ -6,6 +6,7 @@ import type { CoreEvent } from '../../shared/contract';
 import { buildAppMenu } from './app-menu';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { connectBridge } from './bridge-ipc';
+import { connectImportPicker } from './import-picker';
 import { hardenSessionsAndPages } from './hardening';
 import { openWindowStateStore, type WindowStateStore } from './window-state-store';
 import { createMainWindow, focusWindow, openWindows, targetWindow } from './windows';
@@ -116,6 +117,7 @@ function main(): void {
         );
       });
       connectBridge(host, log);
+      connectImportPicker(host, log);
       commands = workspaceCommands(host, log);
       host.onEvent((event) => {
         if (affectsRecentList(event)) refreshMenu();

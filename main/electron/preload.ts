@@ -3,7 +3,7 @@ import type { CoreEvent } from '../../shared/contract';
 import { BRIDGE_CHANNELS, BRIDGE_GLOBAL, type AxBridge, type BridgeResult } from '../../shared/contract/bridge';
 
 // Runs sandboxed: only contextBridge and ipcRenderer are available, and only what is exposed here
-// reaches the page. ipcRenderer itself is never handed over, so the page can use these three
+// reaches the page. ipcRenderer itself is never handed over, so the page can use these four
 // channels and nothing else.
 
 const failure = (code: 'unknown_method' | 'invalid_input' | 'internal', message: string): BridgeResult => ({
@@ -44,6 +44,13 @@ const bridge = {
   },
   onNavigate(listener: (route: string) => void): () => void {
     return subscribe(BRIDGE_CHANNELS.navigate, isRoute, listener);
+  },
+  async pickImportFile(): Promise<BridgeResult> {
+    try {
+      return (await ipcRenderer.invoke(BRIDGE_CHANNELS.pickImportFile)) as BridgeResult;
+    } catch {
+      return failure('internal', 'The app did not open the file dialog.');
+    }
   },
   platform: process.platform,
 } satisfies AxBridge;

@@ -1,7 +1,9 @@
 import type { Handlers } from '../core/handler-types';
+import { readVocabulary } from './vocabulary';
 import { createGuide, duplicateGuide, getGuide, listGuides, restoreGuide, softDeleteGuide, updateGuide } from './guides-repo';
 
 export const guidesHandlers: Handlers<'guides.'> = {
+  'guides.vocabulary': (_input, ctx) => readVocabulary(ctx.workspaces.db()),
   'guides.list': (input, ctx) => listGuides(ctx.workspaces.db(), input),
   'guides.get': (input, ctx) => getGuide(ctx.workspaces.db(), input.id),
   'guides.create': async (input, ctx) => {

@@ -139,7 +139,7 @@ function weightedMethod(contacts: readonly ContactScore[], weights: MetricSettin
   const weightedSum = contacts.reduce((sum, contact) => sum + weightOf(contact) * contact.score, 0);
   return methodScore(
     'weighted',
-    contacts.length === 0 ? null : weightedSum / weightSum,
+    contacts.length === 0 ? null : clampWeightedMean(weightedSum / weightSum, contacts),
     'Σ wᵢ·sᵢ / Σ wᵢ',
     {
       contacts: contacts.length,
@@ -151,6 +151,22 @@ function weightedMethod(contacts: readonly ContactScore[], weights: MetricSettin
     },
     `role weights: decision maker ${weights.decision_maker}, influencer ${weights.influencer}, user ${weights.user}; ${CATEGORY_OF_MEAN}`,
   );
+}
+
+/**
+ * A weighted mean lies between the lowest and the highest score it averages, but with fractional weights
+ * the float division can land a few ulps outside (10.000000000000002 from three 10s weighted 0.1, 0.1,
+ * 0.7), which categorize() would reject, or just below a category boundary (8.999… from nines). Clamping
+ * to the scores' own range removes that noise before categorising and changes nothing else.
+ */
+export function clampWeightedMean(mean: number, contacts: readonly ContactScore[]): number {
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (const contact of contacts) {
+    if (contact.score < lowest) lowest = contact.score;
+    if (contact.score > highest) highest = contact.score;
+  }
+  return mean < lowest ? lowest : mean > highest ? highest : mean;
 }
 
 /** count-all gives no account category, so category-based figures fall back to the weighted method. */

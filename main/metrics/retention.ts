@@ -63,6 +63,47 @@ export function retention(inputs: readonly RetentionInput[]): RetentionResult {
   };
 }
 
+/**
+ * Just the cohort size, NRR and GRR of retention(), in one pass and without the per-account lists:
+ * the dashboard's trend needs them for eight quarters of 10k+ accounts. Same figures, to the bit
+ * (same sums in the same order, same explanations); a property test holds the two together.
+ */
+export function retentionRates(inputs: readonly RetentionInput[]): Pick<RetentionResult, 'cohortSize' | 'nrr' | 'grr'> {
+  let cohortAccounts = 0;
+  let churnedAccounts = 0;
+  let startArr = 0;
+  let endArr = 0;
+  let retainedArr = 0;
+  let expansionArr = 0;
+  let contractionArr = 0;
+  let churnedArr = 0;
+  const safe = (total: number) => {
+    if (!Number.isSafeInteger(total)) throw new RangeError('money total exceeds the safe integer range');
+    return total;
+  };
+  for (const { accountId, arrStart, arrEnd } of inputs) {
+    if (!(assertArr(arrStart, `start ARR of ${accountId}`) > 0 && assertArr(arrEnd, `end ARR of ${accountId}`) >= 0)) continue;
+    cohortAccounts += 1;
+    startArr = safe(startArr + arrStart);
+    endArr = safe(endArr + arrEnd);
+    retainedArr = safe(retainedArr + Math.min(arrStart, arrEnd));
+    const kind = classifyRetention(arrStart, arrEnd);
+    if (kind === 'expansion') expansionArr = safe(expansionArr + (arrEnd - arrStart));
+    else if (kind === 'contraction') contractionArr = safe(contractionArr + -(arrEnd - arrStart));
+    else if (kind === 'churn') {
+      churnedAccounts += 1;
+      churnedArr = safe(churnedArr + arrStart);
+    }
+  }
+  const inputsOf = { startArr, endArr, retainedArr, expansionArr, contractionArr, churnedArr, cohortAccounts, churnedAccounts };
+  const explain = (formula: string) => ({ formula, inputs: inputsOf, rule: COHORT_RULE });
+  return {
+    cohortSize: cohortAccounts,
+    nrr: ratioFigure(endArr, startArr, EMPTY_COHORT, explain('Σ ARR(t1) / Σ ARR(t0)')),
+    grr: ratioFigure(retainedArr, startArr, EMPTY_COHORT, explain('Σ min(ARR(t1), ARR(t0)) / Σ ARR(t0)')),
+  };
+}
+
 export interface ChurnClvInput {
   /** Revenue per period, minor units. */
   revenuePerPeriod: MinorUnits;

@@ -68,6 +68,20 @@ export class Uploads {
     return { fileName, filePath };
   }
 
+  /**
+   * A file the host chose (Electron's open dialog) becomes a completed upload, so the renderer goes on
+   * with `workbook.inspect({source: {uploadId}})` exactly as after sending the bytes itself.
+   */
+  adopt(sourcePath: string, fileName: string): UploadState & { fileName: string } {
+    const stat = fs.statSync(sourcePath);
+    if (!stat.isFile()) throw new ApiError({ code: 'invalid_input', message: 'That is a folder, not a file.' });
+    if (stat.size > LIMITS.maxFileBytes) throw new ApiError({ code: 'invalid_input', message: `The file is larger than ${LIMITS.maxFileBytes / 1024 / 1024} MB, more than AX Workbench imports at once.` });
+    const { id, filePath } = this.staging.newPath('.upload');
+    fs.copyFileSync(sourcePath, filePath);
+    this.uploads.set(id, { id, fileName, filePath, received: stat.size, complete: true });
+    return { uploadId: id, receivedBytes: stat.size, complete: true, fileName };
+  }
+
   private discard(id: string): void {
     const upload = this.uploads.get(id);
     if (upload) this.staging.remove(upload.filePath);

@@ -16,6 +16,8 @@ import { AccountTimeline } from './account-timeline';
 import { ArrHistoryCard } from './arr-history-card';
 import { ContactsSection } from './contacts-section';
 import { deleteAccountWithUndo } from './soft-delete';
+import { AccountFollowUps } from '../actions/account-follow-ups';
+import { AccountMetricsSection } from '../monetization/account-metrics-section';
 
 function BackLink() {
   return (
@@ -89,6 +91,8 @@ export function AccountPage({ id }: { id: string }) {
       {account.error ? <InlineError error={account.error} onRetry={account.reload} what="the latest changes" /> : null}
       <AccountHeader account={detail} onEdit={() => setEditing(true)} onDelete={() => void remove()} />
       <ContactsSection account={detail} onChanged={account.reload} />
+      <AccountFollowUps accountId={detail.id} />
+      <AccountMetricsSection accountId={detail.id} />
       <div className="account-page__columns">
         <AccountTimeline items={detail.timeline} />
         <div className="stack-lg">

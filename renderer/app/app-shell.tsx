@@ -11,6 +11,16 @@ import { NotFound } from './not-found';
 import { AccountsScreen } from '../accounts/accounts-screen';
 import { AccountPage } from '../accounts/account-page';
 import { SettingsScreen } from '../workspace/settings-screen';
+import { MonetizationScreen } from '../monetization/monetization-screen';
+import { ImportExportScreen } from '../import-export/import-export-screen';
+import { InterviewsHome } from '../interviews/interviews-home';
+import { StartSessionScreen } from '../interviews/start-session-screen';
+import { SessionScreen } from '../interviews/session-screen';
+import { InterviewRecordScreen } from '../interviews/interview-record-screen';
+import { GuidesScreen } from '../interviews/guides-screen';
+import { GuideEditorScreen } from '../interviews/guide-editor-screen';
+import { FollowUpQueueScreen } from '../actions/follow-up-queue-screen';
+import { SearchScreen } from '../search/search-screen';
 import { Toaster } from '../components/toaster';
 import { useAccountsView } from '../state/accounts-view-store';
 
@@ -47,6 +57,18 @@ export function AppShell() {
             <Route path="/accounts" component={AccountsScreen} />
             <Route path="/accounts/:id">{(params) => <AccountPage key={params.id} id={params.id} />}</Route>
             <Route path="/settings" component={SettingsScreen} />
+            <Route path="/interviews" component={InterviewsHome} />
+            <Route path="/interviews/start">{() => <StartSessionScreen />}</Route>
+            <Route path="/interviews/start/:accountId">{(params) => <StartSessionScreen key={params.accountId} accountId={params.accountId} />}</Route>
+            <Route path="/interviews/session/:id">{(params) => <SessionScreen key={params.id} id={params.id} />}</Route>
+            <Route path="/interviews/record/:id">{(params) => <InterviewRecordScreen key={params.id} id={params.id} />}</Route>
+            <Route path="/interviews/guides" component={GuidesScreen} />
+            <Route path="/interviews/guides/new">{() => <GuideEditorScreen />}</Route>
+            <Route path="/interviews/guides/:id">{(params) => <GuideEditorScreen key={params.id} id={params.id} />}</Route>
+            <Route path="/interviews/follow-ups" component={FollowUpQueueScreen} />
+            <Route path="/interviews/search" component={SearchScreen} />
+            <Route path="/monetization" component={MonetizationScreen} />
+            <Route path="/import-export" component={ImportExportScreen} />
             {AREAS.filter((a) => !a.built).map((a) => (
               <Route key={a.id} path={a.path}>
                 <UpcomingArea area={a} />

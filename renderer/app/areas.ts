@@ -34,7 +34,7 @@ export const AREAS: readonly Area[] = [
     label: 'Interviews',
     path: '/interviews',
     icon: 'interviews',
-    built: false,
+    built: true,
     purpose:
       'Run a day of stakeholder interviews offline: an interview guide, quick NPS and driver scoring, verbatims tagged to journey touchpoints, and drafts saved as you type.',
     meanwhile: 'Interview capture arrives with the next release. Meanwhile, add the accounts and contacts you will interview, so everything is ready on the day.',
@@ -48,7 +48,7 @@ export const AREAS: readonly Area[] = [
     built: false,
     purpose:
       'Journey maps built from measured account data: stages and touchpoints with sentiment heat, pain points and opportunities, and the revenue attached to each step.',
-    meanwhile: 'Journey maps need interviews tagged to touchpoints, which come next. Meanwhile, keep your accounts and contacts up to date.',
+    meanwhile: 'Journey maps are being built. Meanwhile, tag interview answers with touchpoints as you capture them: the maps will draw their sentiment from those tags.',
   },
   {
     id: 'segments',
@@ -59,7 +59,7 @@ export const AREAS: readonly Area[] = [
     built: false,
     purpose:
       'Segment boards that place each account as safe, gray zone or at risk (or Happy, Growth, At-Risk, Dangling for MSPs), with the rule behind every placement and drag-to-override.',
-    meanwhile: 'Segment boards are being built. Meanwhile, the accounts table shows each account’s latest NPS, ARR and renewal date.',
+    meanwhile: 'Segment boards are being built. Meanwhile, each account page shows its risk zone and segment with the rule behind them, and Monetization shows ARR at risk across the portfolio.',
   },
   {
     id: 'monetization',
@@ -67,7 +67,7 @@ export const AREAS: readonly Area[] = [
     label: 'Monetization',
     path: '/monetization',
     icon: 'monetization',
-    built: false,
+    built: true,
     purpose:
       'Link every score to revenue: ARR at risk, the cost of each driver, the value of one NPS point, and a what-if simulator, with the formula behind every number.',
     meanwhile: 'The monetization dashboard is being built. Meanwhile, record ARR on each account so the figures have revenue to work with.',
@@ -89,7 +89,7 @@ export const AREAS: readonly Area[] = [
     label: 'Import/Export',
     path: '/import-export',
     icon: 'importExport',
-    built: false,
+    built: true,
     purpose:
       'Bring in account lists from a CRM and survey exports from Qualtrics, SurveyMonkey, Delighted and others, with column mapping and a preview; export workbooks that re-import losslessly.',
     meanwhile: 'Workbook import and export are being built. Meanwhile, add accounts by hand; your workspace file is backed up from Settings.',

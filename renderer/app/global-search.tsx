@@ -3,6 +3,7 @@ import { useAccountsView } from '../state/accounts-view-store';
 import { GLOBAL_SEARCH_ID } from './use-global-shortcuts';
 import { modKeyLabel } from './platform';
 import { Icon } from '../components/icons';
+import { useTextSearch } from '../search/search-store';
 
 /** Focuses the accounts grid, so arrow keys continue where typing stopped. */
 function focusAccountsGrid(): void {
@@ -24,6 +25,7 @@ export function GlobalSearch() {
         className="global-search__input"
         placeholder="Search accounts by name, owner, industry…"
         aria-label="Search accounts"
+        title="Enter: accounts · Shift+Enter: search interviews, notes and outcomes"
         aria-keyshortcuts={modKeyLabel === '⌘' ? 'Meta+K' : 'Control+K'}
         autoComplete="off"
         spellCheck={false}
@@ -33,7 +35,12 @@ export function GlobalSearch() {
           if (location !== '/accounts') navigate('/accounts');
         }}
         onKeyDown={(event) => {
-          if (event.key === 'Escape' && search) {
+          if (event.key === 'Enter' && event.shiftKey && search.trim()) {
+            // Shift+Enter searches what people said (verbatims, notes, outcomes) instead of account names.
+            event.preventDefault();
+            useTextSearch.getState().setText(search);
+            navigate('/interviews/search');
+          } else if (event.key === 'Escape' && search) {
             event.preventDefault();
             setSearch('');
           } else if (event.key === 'ArrowDown' || event.key === 'Enter') {

@@ -6,6 +6,7 @@ export const BRIDGE_CHANNELS = {
   call: 'ax:call',
   event: 'ax:event',
   navigate: 'ax:navigate',
+  pickImportFile: 'ax:pick-import-file',
 } as const;
 
 /** The global name the preload exposes the bridge under (`window.axBridge`). */
@@ -20,6 +21,18 @@ export interface AxBridge {
   onEvent(listener: (event: CoreEvent) => void): () => void;
   /** Only Electron has a native menu that navigates; absent in browser mode. The route is an app path such as '/accounts'. */
   onNavigate?(listener: (route: string) => void): () => void;
+  /**
+   * Electron only: the native open dialog for an import. The host copies the chosen file into the
+   * core as a completed upload, so the page never sees a path; null when the person cancelled.
+   */
+  pickImportFile?(): Promise<BridgeResult>;
   /** `process.platform` of the host, so the UI can show Cmd or Ctrl. */
   platform: string;
+}
+
+/** What `pickImportFile` answers with (as BridgeResult.value): an upload ready for `workbook.inspect`. */
+export interface PickedImportFile {
+  uploadId: string;
+  fileName: string;
+  sizeBytes: number;
 }

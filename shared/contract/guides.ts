@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { byIdInput, idSchema, optionalText } from './common';
+import { byIdInput, idSchema, noInput, optionalText } from './common';
 import { mutation, query } from './define';
 
 export const GUIDE_KINDS = ['relationship', 'transactional', 'qbr', 'potential'] as const;
@@ -170,7 +170,31 @@ export interface GuideDetail extends GuideSummary {
   supersededAt: string | null;
 }
 
+/** A driver the workspace rates and tags: what driver questions, tags and search filters offer. */
+export interface VocabularyDriver {
+  id: string;
+  name: string;
+  description: string | null;
+}
+
+/** A journey touchpoint, with the stage and journey it sits in (null for a touchpoint outside any journey). */
+export interface VocabularyTouchpoint {
+  id: string;
+  name: string;
+  channel: string | null;
+  stageName: string | null;
+  journeyName: string | null;
+}
+
+/** The workspace's drivers and touchpoints, in their order, without deleted ones. */
+export interface TaggingVocabulary {
+  drivers: VocabularyDriver[];
+  touchpoints: VocabularyTouchpoint[];
+}
+
 export const guidesCalls = {
+  /** What guides, interview tags and search filters can refer to: the drivers and journey touchpoints. */
+  'guides.vocabulary': query(noInput).returns<TaggingVocabulary>(),
   /** The current version of every guide. */
   'guides.list': query(guideListInput).returns<GuideSummary[]>(),
   /** Any version by id, also a superseded one (old interviews show the questions they were asked). */

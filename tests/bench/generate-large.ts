@@ -14,6 +14,8 @@ import { v7 } from 'uuid';
 import { openDatabase } from '../../main/db/open-database';
 import { LATEST_SCHEMA_VERSION } from '../../main/db/migrations';
 import { generateWorkspaceData } from '../../main/demo/generate-workspace-data';
+import { rebuildSearchIndex } from '../../main/search/bulk-load';
+import { rebuildMetricSummaries } from '../../main/metrics/engine/summaries';
 import type { GenerateSummary } from '../../main/demo/generate-workspace-data';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -51,40 +53,90 @@ function removeWorkspace(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** What interrupted runs left (2.5 GB each): partial files of processes that are gone. */
+function removeStalePartials(file: string): void {
+  const prefix = `${path.basename(file)}.partial-`;
+  for (const name of fs.readdirSync(path.dirname(file))) {
+    const pid = Number(/^(\d+)$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : '')?.[1]);
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) removeWorkspace(path.join(path.dirname(file), name));
+  }
+}
+
+/**
+ * What the triggers on the generated tables maintain row by row, derived once at the end of the load:
+ * the generator suspends those triggers during a bulk load (row-by-row FTS5 made generation three times
+ * slower) and calls this in the same transaction, after the data and the triggers are back. It is what
+ * withSearchIndexingDeferred (main/search/bulk-load.ts) does around a load, through the generator's hook,
+ * which also covers the other trigger-maintained tables: the metrics summaries (migration 004).
+ */
+export function rebuildDerivedAfterBulkLoad(raw: BetterSqlite3.Database): void {
+  rebuildSearchIndex(raw);
+  rebuildMetricSummaries(raw);
+}
+
+/**
+ * Generates into a temporary file next to the target and renames it over the target only once it is
+ * complete and closed, so an interrupted run never leaves a half-built workspace under the real name.
+ */
 export async function generateLargeWorkspace(options: LargeWorkspaceOptions = DEFAULT_LARGE_OPTIONS): Promise<LargeWorkspaceReport> {
   const file = path.resolve(options.out);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  removeWorkspace(file);
+  const partial = `${file}.partial-${process.pid}`;
+  removeStalePartials(file);
+  removeWorkspace(partial);
   const dataDir = dataDirFor(file);
 
-  const opened = await openDatabase(file, { create: true, dataDir });
-  const stamp = new Date().toISOString();
-  opened.raw
-    .prepare(
-      `INSERT INTO workspace_settings (id, name, currency, locale, fiscal_year_start_month, metric_settings_json, is_demo, created_at, updated_at) VALUES (?, 'Benchmark workspace', 'USD', 'en-US', 1, '{}', 0, ?, ?)`,
-    )
-    .run(v7(), stamp, stamp);
-  const started = performance.now();
-  // Through the WAL, every page of a 2 GB load is written twice (log, then checkpoint). A fresh file
-  // under a rollback journal writes new pages once and journals none, so the bulk load runs there and
-  // the file goes back to WAL, as the app expects, before anything else opens it.
-  opened.raw.pragma('journal_mode = DELETE');
   let summary: GenerateSummary;
+  let generateMs: number;
   try {
-    summary = generateWorkspaceData(opened.raw, {
-      seed: options.seed,
-      accounts: options.accounts,
-      contactsPerAccount: options.contactsPerAccount,
-      responses: options.responses,
-      quarters: 8,
-      today: stamp.slice(0, 10),
-    });
-    opened.raw.pragma('journal_mode = WAL');
-  } finally {
-    await opened.close();
+    const opened = await openDatabase(partial, { create: true, dataDir });
+    const stamp = new Date().toISOString();
+    opened.raw
+      .prepare(
+        `INSERT INTO workspace_settings (id, name, currency, locale, fiscal_year_start_month, metric_settings_json, is_demo, created_at, updated_at) VALUES (?, 'Benchmark workspace', 'USD', 'en-US', 1, '{}', 0, ?, ?)`,
+      )
+      .run(v7(), stamp, stamp);
+    const started = performance.now();
+    // Through the WAL, every page of a 2 GB load is written twice (log, then checkpoint). A fresh file
+    // under a rollback journal writes new pages once and journals none, so the bulk load runs there and
+    // the file goes back to WAL, as the app expects, before anything else opens it.
+    opened.raw.pragma('journal_mode = DELETE');
+    try {
+      summary = generateWorkspaceData(opened.raw, {
+        seed: options.seed,
+        accounts: options.accounts,
+        contactsPerAccount: options.contactsPerAccount,
+        responses: options.responses,
+        quarters: 8,
+        today: stamp.slice(0, 10),
+        rebuildDerived: rebuildDerivedAfterBulkLoad,
+      });
+      opened.raw.pragma('journal_mode = WAL');
+    } finally {
+      await opened.close();
+    }
+    // Measured after close, so the timing includes getting the data durably on disk.
+    generateMs = performance.now() - started;
+    // Closing the last connection checkpoints and removes the WAL; only then is the main file complete.
+    if (fs.existsSync(`${partial}-wal`) && fs.statSync(`${partial}-wal`).size > 0) {
+      throw new Error(`the generated workspace still has a write-ahead log after closing: ${partial}-wal`);
+    }
+    removeWorkspace(file);
+    fs.renameSync(partial, file);
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
+  } catch (err) {
+    removeWorkspace(partial);
+    throw err;
   }
-  // Measured after close, so the timing includes getting the data durably on disk.
-  const generateMs = performance.now() - started;
   const fileBytes = fs.statSync(file).size + (fs.existsSync(file + '-wal') ? fs.statSync(file + '-wal').size : 0);
 
   const reopenStarted = performance.now();
@@ -96,7 +148,7 @@ export async function generateLargeWorkspace(options: LargeWorkspaceOptions = DE
 
 /**
  * A file left by an older schema would be migrated (and backed up, 2 GB) by the first benchmark that
- * opens it, and one left by an interrupted run is empty: both are rebuilt instead of reused.
+ * opens it: it is rebuilt instead of reused. (An interrupted run leaves only a `.partial-<pid>` file.)
  */
 function isReusable(file: string): boolean {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return false;

@@ -235,7 +235,7 @@ describe('accounts in the demo workspace', () => {
     await page.getByRole('searchbox', { name: 'Search accounts' }).fill('');
   });
 
-  it('settings shows the file and its backups; Ctrl+2 shows an honest empty area', async () => {
+  it('settings shows the file and its backups; Ctrl+3 shows an honest empty area', async () => {
     await page.keyboard.press('Control+8');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     const name = page.getByLabel('Workspace name');
@@ -254,9 +254,9 @@ describe('accounts in the demo workspace', () => {
     await page.getByRole('table', { name: 'Backups of this workspace' }).getByText('Backed up by hand').waitFor();
     await checkScreen(page, 'settings', 'light');
 
-    await page.keyboard.press('Control+2');
-    await page.getByRole('heading', { level: 1, name: 'Interviews' }).waitFor();
-    await page.getByRole('heading', { name: 'What Interviews will do' }).waitFor();
+    await page.keyboard.press('Control+3');
+    await page.getByRole('heading', { level: 1, name: 'Journeys' }).waitFor();
+    await page.getByRole('heading', { name: 'What Journeys will do' }).waitFor();
     await checkScreen(page, 'area-upcoming', 'light');
   });
 
@@ -287,8 +287,8 @@ describe('accounts in the demo workspace', () => {
       await dark.getByRole('table', { name: 'Backups of this workspace' }).waitFor();
       await checkScreen(dark, 'settings', 'dark');
 
-      await dark.keyboard.press('Control+5');
-      await dark.getByRole('heading', { level: 1, name: 'Monetization' }).waitFor();
+      await dark.keyboard.press('Control+3');
+      await dark.getByRole('heading', { level: 1, name: 'Journeys' }).waitFor();
       await checkScreen(dark, 'area-upcoming', 'dark');
     } finally {
       await dark.context().close();

@@ -2,7 +2,8 @@ import type { Migration } from '../migrator';
 import { initialSchema } from './001-initial-schema';
 import { metricsIndexes } from './002-metrics-indexes';
 import { searchFts } from './003-search-fts';
+import { metricsSummaries } from './004-metrics-summaries';
 
 /** Forward-only, in order; position + 1 is the schema version. Never reorder or remove an entry. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, metricsIndexes, searchFts];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, metricsIndexes, searchFts, metricsSummaries];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,7 +5,7 @@
  * property test holds the two together. Single accounts (the account page) use accountNps() itself.
  */
 import type { MetricSettings } from '../../../shared/domain/metrics-settings';
-import { STAKEHOLDER_ROLES, type AccountScoreMethod, type NpsCategory, type NpsCounts, type StakeholderRole } from '../../../shared/domain/metrics-types';
+import { type AccountScoreMethod, type NpsCategory, type NpsCounts, type StakeholderRole } from '../../../shared/domain/metrics-types';
 import { categoryMethod, type ContactScore } from '../account-nps';
 import { categorize } from '../nps';
 
@@ -21,23 +21,62 @@ export interface AccountScores {
   headlineCategory: NpsCategory | null;
 }
 
-const roleOf = (contact: ContactScore): StakeholderRole => contact.role ?? 'user';
-
-function mean(values: readonly number[]): number {
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
-}
-
+/**
+ * One pass over the contacts, no intermediate arrays (this runs for every account of every window the
+ * dashboard reads: 10k+ accounts, twice). Every sum adds the same numbers in the same order as
+ * accountNps() does (contacts in list order), so the floats are the same to the bit.
+ */
 export function scoreAccount(contacts: readonly ContactScore[], counts: NpsCounts, settings: MetricSettings): AccountScores {
   const responses = counts.promoters + counts.passives + counts.detractors;
-  const average = contacts.length === 0 ? null : mean(contacts.map((contact) => contact.score));
-  const waterfallRole = STAKEHOLDER_ROLES.find((candidate) => contacts.some((contact) => roleOf(contact) === candidate)) ?? null;
-  const waterfall = waterfallRole === null ? null : mean(contacts.filter((contact) => roleOf(contact) === waterfallRole).map((contact) => contact.score));
   const weights = settings.roleWeights;
-  const weightSum = contacts.reduce((sum, contact) => sum + weights[roleOf(contact)], 0);
-  const weightedSum = contacts.reduce((sum, contact) => sum + weights[roleOf(contact)] * contact.score, 0);
-  // Fractional weights can land a few ulps outside 0..10 (10.000000000000002), which categorize()
-  // rejects; the true weighted mean of 0..10 scores cannot, so clamp the float noise away.
-  const weighted = contacts.length === 0 ? null : Math.min(10, Math.max(0, weightedSum / weightSum));
+  const wDecisionMaker = weights.decision_maker;
+  const wInfluencer = weights.influencer;
+  const wUser = weights.user;
+  let sum = 0;
+  let weightSum = 0;
+  let weightedSum = 0;
+  let lowest = Infinity;
+  let highest = -Infinity;
+  let decisionMakers = 0;
+  let decisionMakerSum = 0;
+  let influencers = 0;
+  let influencerSum = 0;
+  let users = 0;
+  let userSum = 0;
+  for (let i = 0; i < contacts.length; i++) {
+    const contact = contacts[i]!;
+    const score = contact.score;
+    sum += score;
+    if (score < lowest) lowest = score;
+    if (score > highest) highest = score;
+    const role = contact.role;
+    if (role === 'decision_maker') {
+      decisionMakers += 1;
+      decisionMakerSum += score;
+      weightSum += wDecisionMaker;
+      weightedSum += wDecisionMaker * score;
+    } else if (role === 'influencer') {
+      influencers += 1;
+      influencerSum += score;
+      weightSum += wInfluencer;
+      weightedSum += wInfluencer * score;
+    } else {
+      // A contact with no role counts as a user (metrics.md §2).
+      users += 1;
+      userSum += score;
+      weightSum += wUser;
+      weightedSum += wUser * score;
+    }
+  }
+  const n = contacts.length;
+  const average = n === 0 ? null : sum / n;
+  const waterfallRole: StakeholderRole | null = decisionMakers > 0 ? 'decision_maker' : influencers > 0 ? 'influencer' : users > 0 ? 'user' : null;
+  const waterfall =
+    waterfallRole === 'decision_maker' ? decisionMakerSum / decisionMakers : waterfallRole === 'influencer' ? influencerSum / influencers : waterfallRole === 'user' ? userSum / users : null;
+  // Fractional weights can land a few ulps outside the scores' range (10.000000000000002): clamp, as
+  // clampWeightedMean() does in accountNps().
+  const mean = n === 0 ? 0 : weightedSum / weightSum;
+  const weighted = n === 0 ? null : mean < lowest ? lowest : mean > highest ? highest : mean;
   const category = {
     average: average === null ? null : categorize(average),
     waterfall: waterfall === null ? null : categorize(waterfall),

@@ -13,7 +13,7 @@ import { driverArrAtRisk } from '../drivers';
 import { figure } from '../figure';
 import { sumMinorUnits } from '../money';
 import { npsFromCounts, poolCounts } from '../nps';
-import { retention } from '../retention';
+import { retentionRates } from '../retention';
 import { arrByCategory, expectedRevenueLoss, hardArrAtRisk } from '../revenue-at-risk';
 import { expectedRevenue, scoredArr, valueOfOnePoint } from '../value-of-point';
 import type { AccountState } from './account-state';
@@ -54,7 +54,7 @@ export async function computeDashboard(db: Kysely<Database>, cache: QueryCache, 
   const byCategory = arrByCategory(risk);
   const loss = expectedRevenueLoss(byCategory, settings);
   const silent = active.filter((account) => account.silent);
-  const retained = retention(book.accounts.map((account) => ({ accountId: account.attrs.id, arrStart: account.arrT0, arrEnd: account.arr })));
+  const retained = retentionRates(book.accounts.map((account) => ({ accountId: account.attrs.id, arrStart: account.arrT0, arrEnd: account.arr })));
   const activeArr = sumMinorUnits(active.map((account) => account.arr));
 
   const [trendSeries, drivers, proof, actions] = await Promise.all([

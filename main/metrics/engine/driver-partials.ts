@@ -13,8 +13,19 @@ import { npsFromCounts } from '../nps';
 /** null key: the "Other" bucket (responses citing no driver). */
 export type DriverPartials = Map<string | null, { sum: number; responses: number }>;
 
+/**
+ * One account's partial sums, drivers in the order they first appear (null: "Other"). Parallel arrays
+ * rather than a Map of objects: 10k accounts' worth are built on every cold recompute and kept in the
+ * memo, and a Map with an object per driver was a good share of what the GC had to copy.
+ */
+export interface AccountPartials {
+  keys: (string | null)[];
+  sums: number[];
+  responses: number[];
+}
+
 export interface AccountCitations {
-  partials: DriverPartials;
+  partials: AccountPartials;
   /** Distinct drivers rated at or below the negative threshold by any response of the window. */
   negativeDriverIds: string[];
   responses: number;
@@ -28,19 +39,25 @@ const SPACE = 32;
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 
-function signOf(code: number, entry: string): number {
+/** The entry is cut out of the string only for the error message: 140k slices a quarter otherwise. */
+function signOf(cites: string, at: number, end: number): number {
+  const code = cites.charCodeAt(at);
   if (code === PLUS) return 1;
   if (code === MINUS) return -1;
   if (code === ZERO) return 0;
-  throw new RangeError(`unexpected response sign in "${entry}"`);
+  throw new RangeError(`unexpected response sign in "${cites.slice(at, end)}"`);
 }
 
-function bump(partials: DriverPartials, key: string | null, share: number): void {
-  const total = partials.get(key);
-  if (total) {
-    total.sum += share;
-    total.responses += 1;
-  } else partials.set(key, { sum: share, responses: 1 });
+function bump(partials: AccountPartials, key: string | null, share: number): void {
+  const at = partials.keys.indexOf(key);
+  if (at >= 0) {
+    partials.sums[at]! += share;
+    partials.responses[at]! += 1;
+  } else {
+    partials.keys.push(key);
+    partials.sums.push(share);
+    partials.responses.push(1);
+  }
 }
 
 /**
@@ -51,7 +68,7 @@ function bump(partials: DriverPartials, key: string | null, share: number): void
 export function parseCitations(cites: string, codes: ReadonlyMap<string, string>): AccountCitations {
   const byCode: (string | undefined)[] = [];
   for (const [code, id] of codes) byCode[Number(code)] = id;
-  const partials: DriverPartials = new Map();
+  const partials: AccountPartials = { keys: [], sums: [], responses: [] };
   const negative = new Set<string>();
   const cited: string[] = [];
   let responses = 0;
@@ -60,7 +77,7 @@ export function parseCitations(cites: string, codes: ReadonlyMap<string, string>
     if (end === -1) end = cites.length;
     if (end > at) {
       responses += 1;
-      const sign = signOf(cites.charCodeAt(at), cites.slice(at, end));
+      const sign = signOf(cites, at, end);
       cited.length = 0;
       let code = -1;
       for (let i = at + 1; i <= end; i++) {
@@ -84,11 +101,63 @@ export function parseCitations(cites: string, codes: ReadonlyMap<string, string>
   return { partials, negativeDriverIds: [...negative].sort(), responses };
 }
 
-export function addPartials(into: DriverPartials, from: DriverPartials): void {
-  for (const [key, value] of from) {
+const COLON = 58; // ':'
+
+/**
+ * The summaries' form of the same thing (migration 004): per response a sign, then `code:rating` of each
+ * driver it rated, codes looked up in `liveByCode` (codes of soft-deleted drivers are absent and do not
+ * count, as the live pass drops them). The negative threshold applies here, since it is a setting.
+ * Gives exactly what parseCitations() gives for the live pass's string of the same responses.
+ */
+export function parseRatedCitations(cites: string, liveByCode: readonly (string | undefined)[], negativeAtMost: number): AccountCitations {
+  const partials: AccountPartials = { keys: [], sums: [], responses: [] };
+  const negative = new Set<string>();
+  const cited: string[] = [];
+  let responses = 0;
+  for (let at = 0; at < cites.length; ) {
+    let end = cites.indexOf(';', at);
+    if (end === -1) end = cites.length;
+    if (end > at) {
+      responses += 1;
+      const sign = signOf(cites, at, end);
+      cited.length = 0;
+      let code = -1;
+      let rating = -1;
+      let inRating = false;
+      for (let i = at + 1; i <= end; i++) {
+        const char = i < end ? cites.charCodeAt(i) : SPACE;
+        if (char >= DIGIT_0 && char <= DIGIT_9) {
+          if (inRating) rating = (rating < 0 ? 0 : rating * 10) + (char - DIGIT_0);
+          else code = (code < 0 ? 0 : code * 10) + (char - DIGIT_0);
+        } else if (char === COLON && code >= 0 && !inRating) inRating = true;
+        else if (char === SPACE) {
+          if (code >= 0) {
+            if (rating < 0) throw new RangeError(`driver code ${code} without a rating in "${cites.slice(at, end)}"`);
+            const driverId = liveByCode[code];
+            if (driverId !== undefined) {
+              if (!cited.includes(driverId)) cited.push(driverId);
+              if (rating <= negativeAtMost) negative.add(driverId);
+            }
+          }
+          code = -1;
+          rating = -1;
+          inRating = false;
+        } else throw new RangeError(`unexpected "${String.fromCharCode(char)}" in "${cites.slice(at, end)}"`);
+      }
+      if (cited.length === 0) bump(partials, null, sign);
+      else for (const driverId of cited) bump(partials, driverId, sign / cited.length);
+    }
+    at = end + 1;
+  }
+  return { partials, negativeDriverIds: [...negative].sort(), responses };
+}
+
+export function addPartials(into: DriverPartials, from: AccountPartials): void {
+  for (let i = 0; i < from.keys.length; i++) {
+    const key = from.keys[i]!;
     const total = into.get(key) ?? { sum: 0, responses: 0 };
-    total.sum += value.sum;
-    total.responses += value.responses;
+    total.sum += from.sums[i]!;
+    total.responses += from.responses[i]!;
     into.set(key, total);
   }
 }

@@ -21,15 +21,16 @@ export interface ContactScoresRow {
  * Responses of soft-deleted contacts are dropped with the contact (nothing soft-deleted counts).
  * A response without a contact stands for an anonymous stakeholder: a user, counted on its own.
  * "Latest" is the greatest interviewed_at; the id (UUIDv7, capture order) breaks same-instant ties
- * in favour of the later capture, as in latestScorePerContact().
+ * in favour of the later capture, as in latestScorePerContact(). Contacts are listed by contact key, as
+ * the summaries of migration 004 list them, so both give the same float sums in the same order.
  */
 export function contactScoresQuery(window: Window) {
   return sql<ContactScoresRow>`
     SELECT pc.account_id AS accountId,
            sum(pc.p) AS promoters, sum(pc.pa) AS passives, sum(pc.d) AS detractors,
-           group_concat(CASE c.role WHEN 'decision_maker' THEN 'd' WHEN 'influencer' THEN 'i' ELSE 'u' END || pc.nps, ',') AS scores
+           group_concat(CASE c.role WHEN 'decision_maker' THEN 'd' WHEN 'influencer' THEN 'i' ELSE 'u' END || pc.nps, ',' ORDER BY pc.contact_key) AS scores
     FROM (
-      SELECT i.account_id, i.contact_id, max(i.interviewed_at || i.id) AS latest, i.nps,
+      SELECT i.account_id, i.contact_id, coalesce(i.contact_id, i.id) AS contact_key, max(i.interviewed_at || i.id) AS latest, i.nps,
              sum(i.nps >= 9) AS p, sum(i.nps BETWEEN 7 AND 8) AS pa, sum(i.nps <= 6) AS d
       FROM interviews AS i INDEXED BY interviews_metrics_window_idx
       WHERE i.deleted_at IS NULL AND i.status = 'complete' AND i.nps IS NOT NULL

@@ -50,19 +50,20 @@ function codedRatings(coding: DriverCoding, negativeAtMost: number): RawBuilder<
  * A response cites the drivers it rated. Soft-deleted drivers, ratings, contacts and interviews do
  * not count; the same responses as the window pass are counted, so N matches count-all NPS.
  * MATERIALIZED: the seeks run in scan order (interview ids are near-sequential there), not after the
- * sort by account, where they jump all over the 3M-entry index (about twice as slow).
+ * sort by account, where they jump all over the 3M-entry index (about twice as slow). Responses are
+ * listed by interview id, as the summaries of migration 004 list them (same float sums, same order).
  */
 export function driverCitationsQuery(window: Window, negativeAtMost: number, coding: DriverCoding) {
   return sql<DriverCitationsRow>`
     WITH cited AS MATERIALIZED (
-      SELECT i.account_id,
+      SELECT i.account_id, i.id,
              CASE WHEN i.nps >= 9 THEN '+' WHEN i.nps <= 6 THEN '-' ELSE '0' END || coalesce(${codedRatings(coding, negativeAtMost)}, '') AS entry
       FROM interviews AS i INDEXED BY interviews_metrics_window_idx
       WHERE i.deleted_at IS NULL AND i.status = 'complete' AND i.nps IS NOT NULL
         AND i.interviewed_at >= ${window.from} AND i.interviewed_at < ${dayAfter(window.to)}
         AND (i.contact_id IS NULL OR i.contact_id NOT IN (SELECT id FROM contacts INDEXED BY contacts_deleted_idx WHERE deleted_at IS NOT NULL))
     )
-    SELECT account_id AS accountId, group_concat(entry, ';') AS cites FROM cited GROUP BY account_id`;
+    SELECT account_id AS accountId, group_concat(entry, ';' ORDER BY id) AS cites FROM cited GROUP BY account_id`;
 }
 
 export interface DriverCitations {

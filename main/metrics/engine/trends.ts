@@ -7,11 +7,12 @@ import type { MetricsPeriod, NpsTrendPoint, PeriodPoint, RetentionTrendPoint } f
 import type { NpsCounts } from '../../../shared/domain/metrics-types';
 import type { Database } from '../../db/tables';
 import { npsFromCounts, poolCounts } from '../nps';
-import { retention } from '../retention';
+import { retentionRates } from '../retention';
 import type { Book } from './book';
 import { retentionStart, trendQuarters } from './period';
 import type { QueryCache } from './query-cache';
 import { countsForAccounts } from './sql-trend';
+import { summaryCountsForAccounts, summaryFirstMonth } from './summaries';
 
 export const TREND_QUARTERS = 8;
 
@@ -45,7 +46,7 @@ export async function trends(
       interval95: { ...nps.interval95, rule },
       responses: nps.counts.total,
     });
-    const result = retention(scoped.map((id, k) => ({ accountId: id, arrStart: arrStart[scopedIndex[k]!] ?? 0, arrEnd: arrEnd[scopedIndex[k]!] ?? 0 })));
+    const result = retentionRates(scoped.map((id, k) => ({ accountId: id, arrStart: arrStart[scopedIndex[k]!] ?? 0, arrEnd: arrEnd[scopedIndex[k]!] ?? 0 })));
     retentionTrend.push({ period: point, nrr: result.nrr, grr: result.grr, cohortSize: result.cohortSize });
   }
   return { npsTrend, retentionTrend };
@@ -66,6 +67,7 @@ async function pointCounts(
   return cache.get(`trend-counts|${point.from}|${point.to}|${book.scopeKey}`, () => {
     const includedSet = new Set(included);
     const excluded = book.live.filter((account) => !includedSet.has(account.id)).map((account) => account.id);
-    return countsForAccounts(db, point, included, excluded);
+    const firstMonth = cache.summaries ? summaryFirstMonth(point) : null;
+    return firstMonth === null ? countsForAccounts(db, point, included, excluded) : summaryCountsForAccounts(db, firstMonth, included, excluded);
   });
 }

@@ -6,11 +6,12 @@ import type { Kysely } from 'kysely';
 import type { NpsCounts, StakeholderRole } from '../../../shared/domain/metrics-types';
 import type { Database } from '../../db/tables';
 import type { ContactScore } from '../account-nps';
-import { parseCitations, type AccountCitations } from './driver-partials';
+import { parseCitations, parseRatedCitations, type AccountCitations } from './driver-partials';
 import type { Window } from './period';
 import type { QueryCache } from './query-cache';
 import { contactScores } from './sql-contact-scores';
 import { driverCitations } from './sql-driver-citations';
+import { summaryCitations, summaryContactScores, summaryFirstMonth } from './summaries';
 
 export interface AccountWindowFacts {
   counts: NpsCounts;
@@ -19,6 +20,15 @@ export interface AccountWindowFacts {
 
 const ROLE_BY_INITIAL: Record<number, StakeholderRole> = { 100: 'decision_maker', 105: 'influencer', 117: 'user' }; // d, i, u
 const COMMA = 44;
+
+/**
+ * There are only 3 roles × 11 scores: one frozen object each, shared by every contact with that pair,
+ * instead of 100k+ fresh objects per window that the young-generation GC would copy (it was the larger
+ * part of a cold dashboard's GC time).
+ */
+const SHARED_SCORES = new Map<StakeholderRole, readonly ContactScore[]>(
+  (['decision_maker', 'influencer', 'user'] as const).map((role) => [role, Array.from({ length: 11 }, (_, score) => Object.freeze({ role, score }))]),
+);
 
 /** "d7,u10,i9" → contact scores; character arithmetic, it runs over every responding contact. */
 export function parseScores(encoded: string): ContactScore[] {
@@ -32,7 +42,7 @@ export function parseScores(encoded: string): ContactScore[] {
         if (encoded === '') break;
         throw new RangeError(`unexpected contact scores "${encoded}"`);
       }
-      scores.push({ role, score });
+      scores.push(SHARED_SCORES.get(role)![score] ?? { role, score });
       role = undefined;
       score = -1;
     } else if (role === undefined) {
@@ -47,7 +57,10 @@ export function parseScores(encoded: string): ContactScore[] {
 export function contactFacts(db: Kysely<Database>, cache: QueryCache, window: Window): Promise<Map<string, AccountWindowFacts>> {
   return cache.get(`contact-scores|${window.from}|${window.to}`, async () => {
     const facts = new Map<string, AccountWindowFacts>();
-    for (const row of await contactScores(db, window)) {
+    // A quarter (three whole months) is one row per account in the maintained summaries; anything else is a live pass.
+    const firstMonth = cache.summaries ? summaryFirstMonth(window) : null;
+    const rows = firstMonth === null ? await contactScores(db, window) : await summaryContactScores(db, firstMonth);
+    for (const row of rows) {
       facts.set(row.accountId, {
         counts: { promoters: Number(row.promoters), passives: Number(row.passives), detractors: Number(row.detractors) },
         contactScores: parseScores(row.scores ?? ''),
@@ -64,8 +77,14 @@ export function citationFacts(
   negativeAtMost: number,
 ): Promise<Map<string, AccountCitations>> {
   return cache.get(`driver-citations|${window.from}|${window.to}|${negativeAtMost}`, async () => {
-    const { rows, codes } = await driverCitations(db, window, negativeAtMost);
     const facts = new Map<string, AccountCitations>();
+    const firstMonth = cache.summaries ? summaryFirstMonth(window) : null;
+    if (firstMonth !== null) {
+      const { rows, liveByCode } = await summaryCitations(db, firstMonth);
+      for (const row of rows) facts.set(row.accountId, parseRatedCitations(row.cites, liveByCode, negativeAtMost));
+      return facts;
+    }
+    const { rows, codes } = await driverCitations(db, window, negativeAtMost);
     for (const row of rows) facts.set(row.accountId, parseCitations(row.cites ?? '', codes));
     return facts;
   });

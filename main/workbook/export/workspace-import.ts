@@ -16,6 +16,7 @@ import type { ColumnInfo } from './db-slices';
 import { tableColumns, tableExists } from './db-slices';
 import { importText } from './escape';
 import { ABOUT_SHEET, WORKSPACE_FORMAT } from './workspace-export';
+import { withTempStoreInMemory } from '../pipeline/temp-store';
 
 type SqlValue = string | number | null;
 type SqlRow = Record<string, SqlValue>;
@@ -181,7 +182,7 @@ export function commitWorkspaceImport(raw: BetterSqlite3.Database, session: Impo
   const stamp = nowIso();
   const writer = new RowWriter(raw, importId, stamp);
   const entityId = (pk: string[], row: SqlRow) => keyString(pk, row);
-  raw.transaction(() => {
+  const run = raw.transaction(() => {
     if (plan.applySettings) {
       const settings = raw.prepare('SELECT * FROM workspace_settings LIMIT 1').get() as SqlRow;
       const changes: Record<string, [unknown, unknown]> = { updated_at: [settings.updated_at, stamp] };
@@ -204,7 +205,8 @@ export function commitWorkspaceImport(raw: BetterSqlite3.Database, session: Impo
     raw
       .prepare('INSERT INTO imports (id, file_name, file_sha256, source_shape, entity, summary_json, committed_at, undone_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,NULL,?,?)')
       .run(importId, session.fileName, session.sha256, 'workspace-export', 'workspace', JSON.stringify({ rows: summary.rows, records: summary.records }), stamp, stamp, stamp);
-  }).immediate();
+  });
+  withTempStoreInMemory(raw, () => run.immediate());
   return importRecordOf(raw.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as Parameters<typeof importRecordOf>[0]);
 }
 

@@ -67,12 +67,17 @@ export function prepare(raw: BetterSqlite3.Database, staged: StagedImport, facts
   };
   let interviews: { externalIds: string[]; dates: string[] } | undefined;
   if (staged.entity === 'responses') {
-    // Which existing responses could match: one conversion pass for the ids and dates alone.
+    // Which existing responses could match: a pass converting only the response id and date columns
+    // (the full conversion runs once, while planning).
     interviews = { externalIds: [], dates: [] };
+    const keys = new Set(['response.externalId', 'response.date']);
+    const narrow: ConvertContext = { ...ctx, mapping: new Map([...ctx.mapping].filter(([, key]) => keys.has(key))) };
     for (let i = 0; i < staged.rows.length; i++) {
-      const needs = interviewNeeds([convertAt(i)]);
-      interviews.externalIds.push(...needs.externalIds);
-      interviews.dates.push(...needs.dates);
+      if ((i & 4095) === 0 && signal?.aborted) refuse('Cancelled.');
+      const r = staged.rows[i]!;
+      const needs = interviewNeeds([convertRow(narrow, decisions, fields, r.row, r.cells)]);
+      for (const id of needs.externalIds) interviews.externalIds.push(id);
+      for (const at of needs.dates) interviews.dates.push(at);
     }
   }
   const lookups = loadLookups(raw, {

@@ -12,6 +12,7 @@ import type { StagedImport } from './staging';
 import type { WorkspaceFacts } from './workspace-facts';
 import { workspaceFingerprint } from './write-plan';
 import { RowWriter } from './writer';
+import { withTempStoreInMemory } from './temp-store';
 
 export class NothingChanged extends Error {}
 
@@ -53,7 +54,7 @@ export function writeImport(
   });
   let id: string | null;
   try {
-    id = run.immediate();
+    id = withTempStoreInMemory(raw, () => run.immediate());
   } catch (err) {
     if (err instanceof NothingChanged) return null;
     throw err;

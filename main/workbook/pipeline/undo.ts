@@ -10,6 +10,7 @@ import { RowWriter } from './writer';
 import type { Row } from './lookups';
 import { isBulk } from './commit';
 import { withSearchIndexingDeferred } from '../../search/bulk-load';
+import { withTempStoreInMemory } from './temp-store';
 
 interface LogEntry {
   entity_type: string;
@@ -101,7 +102,7 @@ export function undoImport(raw: BetterSqlite3.Database, importId: string): Impor
     raw.prepare('UPDATE imports SET undone_at = ?, updated_at = ? WHERE id = ?').run(stamp, stamp, importId);
   });
   try {
-    run.immediate();
+    withTempStoreInMemory(raw, () => run.immediate());
   } catch (err) {
     if (err instanceof ApiError) throw err;
     const code = (err as { code?: string }).code ?? '';

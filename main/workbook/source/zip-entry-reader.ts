@@ -80,20 +80,3 @@ function doctypeMessage(part: string): string {
 export function refuseDoctype(xml: Buffer, part: string): void {
   if (hasDeclaration(xml.toString('latin1'))) refuse(doctypeMessage(part));
 }
-
-/**
- * Inflates a part once without keeping anything, to prove it unpacks to exactly its stated size and
- * holds no DOCTYPE: after this, handing its compressed bytes to another reader is bounded.
- */
-export async function verifyEntry(bytes: FileBytes, filePath: string, entry: ZipEntry, signal?: AbortSignal): Promise<void> {
-  for await (const chunk of streamEntry(bytes, filePath, entry, signal) as AsyncIterable<Buffer>) void chunk;
-}
-
-/** The part's bytes as stored (compressed), read from the file in slices. */
-export function storedBytes(bytes: FileBytes, filePath: string, entry: ZipEntry, onBytes?: (n: number) => void): Readable {
-  const start = dataStart(bytes, entry);
-  if (entry.compressedSize === 0) return Readable.from([]);
-  const stream = fs.createReadStream(filePath, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
-  if (onBytes) stream.on('data', (chunk: string | Buffer) => onBytes(chunk.length));
-  return stream;
-}

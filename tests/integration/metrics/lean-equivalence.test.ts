@@ -9,7 +9,10 @@ import { silenceStatus } from '../../../main/metrics/coverage';
 import { npsWaterfall } from '../../../main/metrics/drivers';
 import { scoreAccount } from '../../../main/metrics/engine/account-scoring';
 import { isSilent } from '../../../main/metrics/engine/account-state';
-import { addPartials, parseCitations, waterfallFromPartials, type DriverPartials } from '../../../main/metrics/engine/driver-partials';
+import { addPartials, parseCitations, parseRatedCitations, waterfallFromPartials, type DriverPartials } from '../../../main/metrics/engine/driver-partials';
+import { isoTimeMs } from '../../../main/metrics/engine/loop-breakdown';
+import { arrAtDays } from '../../../main/metrics/engine/sql-accounts';
+import { retention, retentionRates } from '../../../main/metrics/retention';
 import { loopBreakdown } from '../../../main/metrics/engine/loop-breakdown';
 import { loopKpiBreakdown } from '../../../main/metrics/loop';
 import { countCategories } from '../../../main/metrics/nps';
@@ -28,15 +31,8 @@ describe('lean account scoring = accountNps()', () => {
         const s = metricSettingsSchema.parse(raw);
         const counts = countCategories([...contacts.map((c) => c.score), ...extra]);
         const lean = scoreAccount(contacts, counts, s);
-        let full: ReturnType<typeof accountNps>;
-        try {
-          full = accountNps({ accountId: 'a', arr: 1, contactScores: contacts, responseCounts: counts }, s);
-        } catch (err) {
-          // accountNps() rejects a weighted mean a few ulps above 10 (fractional weights); the lean path clamps it.
-          expect(String(err)).toMatch(/cannot categorise 10\.0000/);
-          expect(lean.score.weighted).toBe(10);
-          return;
-        }
+        // Both clamp a weighted mean a few ulps outside the scores' range (fractional weights) the same way.
+        const full = accountNps({ accountId: 'a', arr: 1, contactScores: contacts, responseCounts: counts }, s);
         for (const method of ['average', 'waterfall', 'weighted'] as const) {
           expect(lean.score[method]).toBe(full[method].score.value);
           expect(lean.category[method]).toBe(full[method].category);
@@ -110,6 +106,79 @@ describe('loopBreakdown = loopKpiBreakdown(), figure for figure', () => {
       fc.property(fc.array(action, { maxLength: 40 }), instant, fc.double({ min: 0.5, max: 100, noNaN: true }), fc.double({ min: 0.5, max: 30, noNaN: true }), (actions, asOf, hours, days) => {
         const s = metricSettingsSchema.parse({ loop: { firstContactHours: hours, closeDays: days } });
         expect(loopBreakdown(actions, asOf, s)).toEqual(loopKpiBreakdown(actions, asOf, s));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('the summaries’ rated citations = the live pass’s citations', () => {
+  const rated = fc.record({
+    score: fc.integer({ min: 0, max: 10 }),
+    ratings: fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 7 })), { maxLength: 5, selector: ([code]) => code }),
+  });
+  it('same partials (to the bit), negative drivers and response count, soft-deleted drivers dropped', () => {
+    fc.assert(
+      fc.property(fc.array(rated, { maxLength: 20 }), fc.integer({ min: 1, max: 5 }), fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { maxLength: 3 }), (responses, negativeAtMost, deleted) => {
+        const sign = (score: number) => (score >= 9 ? '+' : score <= 6 ? '-' : '0');
+        const liveByCode: (string | undefined)[] = [];
+        for (let code = 1; code <= 7; code++) if (!deleted.includes(code)) liveByCode[code] = `driver-${code}`;
+        const summary = responses.map((r) => sign(r.score) + r.ratings.map(([code, rating]) => `${code}:${rating}`).join(' ')).join(';');
+        // The live pass writes only live drivers, each with "!" when rated at or below the threshold.
+        const live = responses
+          .map((r) => sign(r.score) + r.ratings.filter(([code]) => !deleted.includes(code)).map(([code, rating]) => `${code}${rating <= negativeAtMost ? '!' : ''}`).join(' '))
+          .join(';');
+        const codes = new Map([...liveByCode.entries()].filter(([, id]) => id !== undefined).map(([code, id]) => [String(code), id!]));
+        expect(parseRatedCitations(summary, liveByCode, negativeAtMost)).toEqual(parseCitations(live, codes));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('retentionRates = retention(), for the three figures it gives', () => {
+  it('cohort size, NRR and GRR with their explanations', () => {
+    const input = fc.record({ accountId: fc.uuid(), arrStart: fc.integer({ min: 0, max: 1e9 }), arrEnd: fc.integer({ min: 0, max: 1e9 }) });
+    fc.assert(
+      fc.property(fc.array(input, { maxLength: 40 }), (inputs) => {
+        const full = retention(inputs);
+        expect(retentionRates(inputs)).toEqual({ cohortSize: full.cohortSize, nrr: full.nrr, grr: full.grr });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('isoTimeMs = Date.parse for stored timestamps', () => {
+  it('every shape: with and without milliseconds, date only, late days of the month, old years, junk', () => {
+    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+    const stamp = fc
+      .record({ y: fc.integer({ min: 1, max: 9999 }), mo: fc.integer({ min: 0, max: 13 }), d: fc.integer({ min: 0, max: 32 }), h: fc.integer({ min: 0, max: 25 }), mi: fc.integer({ min: 0, max: 60 }), s: fc.integer({ min: 0, max: 60 }), ms: fc.integer({ min: 0, max: 999 }), shape: fc.integer({ min: 0, max: 2 }) })
+      .map(({ y, mo, d, h, mi, s, ms, shape }) => {
+        const day = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
+        return shape === 0 ? `${day}T${pad(h)}:${pad(mi)}:${pad(s)}.${pad(ms, 3)}Z` : shape === 1 ? `${day}T${pad(h)}:${pad(mi)}:${pad(s)}Z` : day;
+      });
+    fc.assert(
+      fc.property(fc.oneof(stamp, fc.string({ maxLength: 24 })), (iso) => {
+        const expected = Date.parse(iso);
+        if (Number.isNaN(expected)) expect(() => isoTimeMs(iso, 'time')).toThrow(/not an ISO 8601 date/);
+        else expect(isoTimeMs(iso, 'time')).toBe(expected);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('arrAtDays = the latest record dated on or before each day', () => {
+  it('for any history and days', () => {
+    const day = fc.integer({ min: 0, max: 800 }).map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(day, fc.integer({ min: 0, max: 1e10 })), { maxLength: 12 }), fc.uniqueArray(day, { maxLength: 6 }), (records, days) => {
+        const sorted = [...records].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        const history = sorted.length === 0 ? null : sorted.map(([d, arr]) => `${d}=${arr}`).join(',');
+        const asked = [...days].sort();
+        const expected = asked.map((d) => sorted.filter(([r]) => r <= d).at(-1)?.[1] ?? 0);
+        expect(arrAtDays(history, asked)).toEqual(expected);
       }),
       { numRuns: 1000 },
     );

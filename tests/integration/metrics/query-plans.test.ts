@@ -1,11 +1,22 @@
 /**
- * The hot queries must run on the migration's indexes: a range over the window's index entries,
- * never a scan of the interviews or driver ratings tables.
+ * The hot queries must run on the migrations' indexes and tables: a quarter is read from the
+ * maintained summaries (migration 004) by their primary key or narrow counts index; other windows take
+ * a range over the window's index entries; nothing scans the interviews or driver ratings tables.
  */
 import type { Kysely, RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../main/db/tables';
+import { sql } from 'kysely';
+import { METRIC_REFRESH_STATEMENTS, rebuildWindowStatement } from '../../../main/db/migrations/004-metrics-summaries';
+import { followUpsQuery } from '../../../main/metrics/engine/sql-actions';
 import { accountColumnsQuery } from '../../../main/metrics/engine/sql-accounts';
+import {
+  summaryCitationsQuery,
+  summaryContactScoresQuery,
+  summaryExcludedCountsQuery,
+  summaryGlobalCountsQuery,
+  summaryIncludedCountsQuery,
+} from '../../../main/metrics/engine/summaries';
 import { contactScoresQuery } from '../../../main/metrics/engine/sql-contact-scores';
 import { driverCitationsQuery } from '../../../main/metrics/engine/sql-driver-citations';
 import { excludedCountsQuery, globalCountsQuery, includedCountsQuery } from '../../../main/metrics/engine/sql-trend';
@@ -20,6 +31,8 @@ beforeAll(async () => {
 afterAll(() => ws.close());
 
 const WINDOW = { from: '2026-07-01', to: '2026-09-30' };
+const Q3 = 2026 * 12 + 6;
+
 
 /** EXPLAIN QUERY PLAN of a kysely query, one detail line per step. */
 export function planOf(database: Kysely<Database>, raw: Workspace['raw'], query: RawBuilder<unknown>): string[] {
@@ -27,7 +40,7 @@ export function planOf(database: Kysely<Database>, raw: Workspace['raw'], query:
   return (raw.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as { detail: string }[]).map((row) => row.detail);
 }
 
-const TABLE_SCAN = /^SCAN (i|interviews|dr|driver_ratings|r|arr_records)( |$)/;
+const TABLE_SCAN = /^SCAN (i|interviews|dr|driver_ratings|r|arr_records|metric_account_windows|actions)( |$)/;
 
 describe('query plans of the hot queries', () => {
   const cases: [string, () => RawBuilder<unknown>, RegExp[]][] = [
@@ -50,7 +63,7 @@ describe('query plans of the hot queries', () => {
     ['trend, a few accounts', () => includedCountsQuery(WINDOW, ['a', 'b']), [/SEARCH i USING COVERING INDEX interviews_metrics_account_idx \(account_id=\? AND interviewed_at>\? AND interviewed_at<\?\)/]],
     ['trend, accounts left out', () => excludedCountsQuery(WINDOW, ['a']), [/SEARCH i USING COVERING INDEX interviews_metrics_account_idx \(account_id=\?/, /SEARCH i USING INDEX interviews_contact_date_idx \(contact_id=\?/]],
     [
-      'ARR at days and last touch, per account',
+      'ARR history and last touch, per account',
       () => accountColumnsQuery(['2025-09-30', '2026-09-30'], '2026-09-30'),
       [
         /SCAN a USING COVERING INDEX accounts_metrics_live_idx/,
@@ -58,6 +71,37 @@ describe('query plans of the hot queries', () => {
         /SEARCH i USING COVERING INDEX interviews_metrics_account_idx \(account_id=\? AND interviewed_at<\?\)/,
       ],
     ],
+    // A quarter: one row per account from the summaries, by their primary key.
+    ['summaries: contact scores of a quarter', () => summaryContactScoresQuery(Q3), [/SEARCH metric_account_windows USING PRIMARY KEY \(first_month=\?\)/]],
+    ['summaries: driver citations of a quarter', () => summaryCitationsQuery(Q3), [/SEARCH metric_account_windows USING PRIMARY KEY \(first_month=\?\)/]],
+    ['summaries: trend, all accounts', () => summaryGlobalCountsQuery(Q3), [/SEARCH metric_account_windows USING COVERING INDEX metric_account_windows_counts_idx \(first_month=\?\)/]],
+    [
+      'summaries: trend, a few accounts',
+      () => summaryIncludedCountsQuery(Q3, ['a', 'b']),
+      [/SEARCH metric_account_windows USING COVERING INDEX metric_account_windows_counts_idx \(first_month=\? AND account_id=\?\)/],
+    ],
+    [
+      'summaries: trend, accounts left out',
+      () => summaryExcludedCountsQuery(Q3, ['a']),
+      [/SEARCH metric_account_windows USING COVERING INDEX metric_account_windows_counts_idx \(first_month=\? AND account_id=\?\)/, /accounts_deleted_idx/],
+    ],
+    // Folding the dirty queue in: the dirty accounts' responses only, each by a seek on the account index.
+    [
+      'summaries: refresh of the dirty months',
+      () => sql.raw(METRIC_REFRESH_STATEMENTS[2]!),
+      [
+        /SCAN q/,
+        /SEARCH i USING COVERING INDEX interviews_metrics_account_idx \(account_id=\? AND interviewed_at>\? AND interviewed_at<\?\)/,
+        /SEARCH dr USING COVERING INDEX driver_ratings_metrics_idx \(interview_id=\?\)/,
+        /SEARCH k USING (COVERING )?INDEX sqlite_autoindex_metric_driver_codes_1 \(driver_id=\?\)/,
+      ],
+    ],
+    [
+      'summaries: full rebuild of one window',
+      () => sql.raw(rebuildWindowStatement(Q3)),
+      [/SEARCH i USING COVERING INDEX interviews_metrics_window_idx \(interviewed_at>\? AND interviewed_at<\?\)/, /SEARCH dr USING COVERING INDEX driver_ratings_metrics_idx \(interview_id=\?\)/],
+    ],
+    ['follow-ups opened in a quarter', () => followUpsQuery(WINDOW), [/SEARCH actions USING COVERING INDEX actions_metrics_follow_ups_idx \(kind=\? AND opened_at>\? AND opened_at<\?\)/]],
   ];
 
   for (const [name, query, expected] of cases) {

@@ -42,7 +42,7 @@ beforeEach(() => {
 describe('preload', () => {
   it('exposes exactly the bridge, as axBridge', () => {
     expect([...electron.exposed.keys()]).toEqual(['axBridge']);
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'onEvent', 'onNavigate', 'platform']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'onEvent', 'onNavigate', 'pickImportFile', 'platform']);
     expect(bridge.platform).toBe(process.platform);
   });
 
@@ -72,6 +72,14 @@ describe('preload', () => {
     stop();
     electron.emit('ax:event', { type: 'workspace', state: 'closed' });
     expect(seen).toEqual([{ type: 'workspace', state: 'opened' }]);
+  });
+
+  it('asks the host for the import dialog on ax:pick-import-file and returns its answer', async () => {
+    electron.invoke.mockResolvedValue({ ok: true, value: { uploadId: 'u-12345678', fileName: 'a.xlsx', sizeBytes: 3 } });
+    await expect(bridge.pickImportFile()).resolves.toEqual({ ok: true, value: { uploadId: 'u-12345678', fileName: 'a.xlsx', sizeBytes: 3 } });
+    expect(electron.invoke).toHaveBeenCalledWith('ax:pick-import-file');
+    electron.invoke.mockRejectedValue(new Error('no handler'));
+    await expect(bridge.pickImportFile()).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
   it('delivers menu navigation routes only', () => {

@@ -176,4 +176,34 @@ describe('account NPS properties', () => {
       }),
     );
   });
+
+  it('a weighted mean a few ulps above 10 is clamped before categorising (fractional weights)', () => {
+    const settings = metricSettingsSchema.parse({ roleWeights: { decision_maker: 0.1, influencer: 0.1, user: 0.7 } });
+    const contactScores = [
+      { role: 'decision_maker' as const, score: 10 },
+      { role: 'influencer' as const, score: 10 },
+      { role: 'user' as const, score: 10 },
+    ];
+    // The unclamped float: (0.1·10 + 0.1·10 + 0.7·10) / (0.1 + 0.1 + 0.7).
+    expect((0.1 * 10 + 0.1 * 10 + 0.7 * 10) / (0.1 + 0.1 + 0.7)).toBeGreaterThan(10);
+    const result = accountNps({ accountId: 'c', arr: 1, contactScores }, settings);
+    expect(result.weighted.score.value).toBe(10);
+    expect(result.weighted.category).toBe('promoter');
+    expect(result.headline.category).toBe('promoter');
+  });
+
+  it('with fractional weights the weighted score never leaves the contacts’ score range, so equal scores keep their category', () => {
+    const weight = fc.double({ min: 0.01, max: 50, noNaN: true });
+    const contact = fc.record({ role: fc.constantFrom('decision_maker', 'influencer', 'user', null), score: fc.integer({ min: 0, max: 10 }) });
+    fc.assert(
+      fc.property(weight, weight, weight, fc.array(contact, { minLength: 1, maxLength: 12 }), (dm, inf, user, contacts) => {
+        const settings = metricSettingsSchema.parse({ roleWeights: { decision_maker: dm, influencer: inf, user } });
+        const score = accountNps({ accountId: 'p', arr: 1, contactScores: contacts }, settings).weighted.score.value ?? NaN;
+        const scores = contacts.map((c) => c.score);
+        expect(score).toBeGreaterThanOrEqual(Math.min(...scores));
+        expect(score).toBeLessThanOrEqual(Math.max(...scores));
+        if (Math.min(...scores) === Math.max(...scores)) expect(score).toBe(scores[0]);
+      }),
+    );
+  });
 });

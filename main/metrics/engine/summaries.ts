@@ -1,0 +1,126 @@
+/**
+ * Reading and refreshing the maintained per-(account, three-month window) summaries of migration 004
+ * (its header explains the shape and why they stay exact). A window the summaries cover (three whole
+ * calendar months: every fiscal quarter, the quarter before it, the same quarter a year earlier) is read
+ * as one short row per account; any other window (trailing twelve months, custom dates) goes through
+ * the live passes over the responses, which compute the same thing.
+ */
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { NpsCounts } from '../../../shared/domain/metrics-types';
+import { METRIC_MONTH_RANGE_SQL, METRIC_REFRESH_STATEMENTS, rebuildStatements } from '../../db/migrations/004-metrics-summaries';
+import type { Database } from '../../db/tables';
+import { addDays, addMonths, type Window } from './period';
+import type { ContactScoresRow } from './sql-contact-scores';
+
+/** The window's first month number (year × 12 + month − 1) when it is three whole calendar months, else null. */
+export function summaryFirstMonth(window: Window): number | null {
+  if (!/^\d{4}-\d{2}-01$/.test(window.from)) return null;
+  if (window.to !== addDays(addMonths(window.from, 3), -1)) return null;
+  return Number(window.from.slice(0, 4)) * 12 + Number(window.from.slice(5, 7)) - 1;
+}
+
+/**
+ * Folds the dirty queue (months written since the last refresh) into the summaries, in one
+ * transaction. Cheap when nothing was written: one probe of an empty table, no write at all, so the
+ * memo of query-cache.ts (keyed by the data version) survives reads.
+ */
+export async function refreshMetricSummaries(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{ dirty: number }>`SELECT EXISTS (SELECT 1 FROM metric_dirty_months) AS dirty`.execute(db);
+  if (!rows[0]?.dirty) return false;
+  await db.transaction().execute(async (trx) => {
+    for (const statement of METRIC_REFRESH_STATEMENTS) await sql.raw(statement).execute(trx);
+  });
+  return true;
+}
+
+/**
+ * Rebuilds every summary from the responses. For bulk loaders that suspended the summary triggers
+ * (the demo generator's rebuildDerived hook): it must run in the loader's transaction.
+ */
+export function rebuildMetricSummaries(raw: BetterSqlite3.Database): void {
+  if (!raw.inTransaction) throw new Error('rebuildMetricSummaries must run inside the bulk load’s transaction');
+  const range = raw.prepare(METRIC_MONTH_RANGE_SQL).get() as { first: number | null; last: number | null };
+  for (const statement of rebuildStatements(range)) raw.exec(statement);
+}
+
+export function summaryContactScoresQuery(firstMonth: number) {
+  return sql<ContactScoresRow>`
+    SELECT account_id AS accountId, promoters, passives, detractors, contact_scores AS scores
+    FROM metric_account_windows WHERE first_month = ${firstMonth}`;
+}
+
+export async function summaryContactScores(db: Kysely<Database>, firstMonth: number): Promise<ContactScoresRow[]> {
+  return (await summaryContactScoresQuery(firstMonth).execute(db)).rows;
+}
+
+export interface SummaryCitations {
+  rows: { accountId: string; cites: string }[];
+  /** Code → id of every live driver; codes of soft-deleted drivers are absent (their ratings do not count). */
+  liveByCode: (string | undefined)[];
+}
+
+export function summaryCitationsQuery(firstMonth: number) {
+  return sql<{ accountId: string; cites: string }>`
+    SELECT account_id AS accountId, citations AS cites FROM metric_account_windows WHERE first_month = ${firstMonth}`;
+}
+
+export async function summaryCitations(db: Kysely<Database>, firstMonth: number): Promise<SummaryCitations> {
+  const codes = await sql<{ code: number; id: string }>`
+    SELECT k.code, d.id FROM metric_driver_codes AS k JOIN drivers AS d ON d.id = k.driver_id WHERE d.deleted_at IS NULL`.execute(db);
+  const liveByCode: (string | undefined)[] = [];
+  for (const { code, id } of codes.rows) liveByCode[code] = id;
+  return { rows: (await summaryCitationsQuery(firstMonth).execute(db)).rows, liveByCode };
+}
+
+interface CountsRow {
+  p: number | null;
+  pa: number | null;
+  d: number | null;
+}
+
+const toCounts = (row: CountsRow | undefined): NpsCounts => ({
+  promoters: Number(row?.p ?? 0),
+  passives: Number(row?.pa ?? 0),
+  detractors: Number(row?.d ?? 0),
+});
+
+const SUMS = sql`sum(promoters) AS p, sum(passives) AS pa, sum(detractors) AS d`;
+
+export function summaryIncludedCountsQuery(firstMonth: number, included: readonly string[]) {
+  return sql<CountsRow>`
+    SELECT ${SUMS} FROM metric_account_windows INDEXED BY metric_account_windows_counts_idx
+    WHERE first_month = ${firstMonth} AND account_id IN (SELECT value FROM json_each(${JSON.stringify(included)}))`;
+}
+
+/** Every account's counts, including soft-deleted accounts (the readers subtract those). */
+export function summaryGlobalCountsQuery(firstMonth: number) {
+  return sql<CountsRow>`SELECT ${SUMS} FROM metric_account_windows INDEXED BY metric_account_windows_counts_idx WHERE first_month = ${firstMonth}`;
+}
+
+export function summaryExcludedCountsQuery(firstMonth: number, excluded: readonly string[]) {
+  return sql<CountsRow>`
+    SELECT ${SUMS} FROM metric_account_windows INDEXED BY metric_account_windows_counts_idx
+    WHERE first_month = ${firstMonth}
+      AND account_id IN (SELECT value FROM json_each(${JSON.stringify(excluded)})
+                         UNION ALL SELECT id FROM accounts INDEXED BY accounts_deleted_idx WHERE deleted_at IS NOT NULL)`;
+}
+
+/** Count-all counts of a summarised window for `included` (live accounts), given the live accounts left out. */
+export async function summaryCountsForAccounts(
+  db: Kysely<Database>,
+  firstMonth: number,
+  included: readonly string[],
+  excluded: readonly string[],
+): Promise<NpsCounts> {
+  if (included.length === 0) return { promoters: 0, passives: 0, detractors: 0 };
+  if (included.length <= excluded.length) return toCounts((await summaryIncludedCountsQuery(firstMonth, included).execute(db)).rows[0]);
+  const total = toCounts((await summaryGlobalCountsQuery(firstMonth).execute(db)).rows[0]);
+  const out = toCounts((await summaryExcludedCountsQuery(firstMonth, excluded).execute(db)).rows[0]);
+  return {
+    promoters: total.promoters - out.promoters,
+    passives: total.passives - out.passives,
+    detractors: total.detractors - out.detractors,
+  };
+}
