@@ -10,6 +10,10 @@ import { NotAWorkspaceError, WorkspaceDamagedError } from './errors';
 
 /** 'AXWB': marks a SQLite file as ours so that opening someone else's database is refused, not migrated. */
 export const APPLICATION_ID = 0x41585742;
+/** Page cache per connection: negative = KiB (128 MiB), an upper bound, filled as pages are read. */
+export const PAGE_CACHE_KIB = -131_072;
+/** Memory-mapped reads of the first 1 GiB of the file (no copy into the page cache). */
+export const MMAP_BYTES = 1024 * 1024 * 1024;
 
 export interface OpenedDatabase {
   path: string;
@@ -49,6 +53,12 @@ export async function openDatabase(filePath: string, options: OpenDatabaseOption
     raw.pragma('busy_timeout = 5000');
     // The file is the customer's only copy: durability over a few percent of write speed.
     raw.pragma('synchronous = FULL');
+    // Read speed only, durability untouched. A 10k-account book's metric reads touch ~100 MB of index
+    // pages (summaries, ARR history, last touch, follow-ups); SQLite's default 2 MB page cache
+    // re-read them from the OS on every recompute. The cache grows only as pages are read. The map
+    // is address space over the file, not memory: the OS may drop its pages at any time.
+    raw.pragma(`cache_size = ${PAGE_CACHE_KIB}`);
+    raw.pragma(`mmap_size = ${MMAP_BYTES}`);
     raw.pragma(`application_id = ${APPLICATION_ID}`);
 
     if (existed && version > 0 && version < migrations.length) {

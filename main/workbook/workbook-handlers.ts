@@ -1,3 +1,4 @@
+import { ensureDefaultGuides } from '../guides/default-guides';
 import path from 'node:path';
 import type { Handlers } from '../core/handler-types';
 import type { CoreContext } from '../core/context';
@@ -141,7 +142,10 @@ export const workbookHandlers: Handlers<'workbook.'> = {
     wrap(async () => {
       const { raw } = openWorkspace(ctx);
       await backupBefore(ctx, 'before-undo');
-      return undoImport(raw, input.importId);
+      const undone = undoImport(raw, input.importId);
+      // Undoing a workspace import removes the guides it brought, defaults included: seed them again.
+      await ensureDefaultGuides(ctx.workspaces.db());
+      return undone;
     }),
 
   'workbook.history': async (input, ctx) => wrap(() => listImports(openWorkspace(ctx).raw, input.offset, input.limit)),

@@ -93,7 +93,10 @@ export function ActionDialog({ action, initialStatus, onClose, onSaved }: { acti
           </div>
         </fieldset>
         <Field label="Outcome" error={errors.outcome} required={status === 'closed'} hint="What was agreed or done; needed to close.">
-          {(props) => <textarea {...props} className="textarea" rows={3} value={outcome} onChange={(e) => setOutcome(e.target.value)} />}
+          {(props) => <textarea {...props} className="textarea" rows={3} value={outcome} onChange={(e) => {
+                setOutcome(e.target.value);
+                if (errors.outcome && e.target.value.trim()) setErrors(({ outcome: _fixed, ...rest }) => rest);
+              }} />}
         </Field>
         <div className="form-grid">
           <Field label="Owner" error={errors.owner}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ContactRow } from '../../shared/contract';
 import { CONTACT_LEVELS, LEVEL_LABELS } from '../../shared/domain/people';
 import type { ContactLevel } from '../../shared/domain/people';
@@ -31,11 +31,13 @@ export function StakeholderPicker({ contacts, already = new Set(), picked, onPic
   const [title, setTitle] = useState('');
   const [level, setLevel] = useState<ContactLevel | ''>('');
   const [nameError, setNameError] = useState<string | null>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
 
   const toggle = (id: string) => onPicked(picked.includes(id) ? picked.filter((p) => p !== id) : [...picked, id]);
   const add = () => {
     if (!name.trim()) {
       setNameError('Give the person’s name');
+      nameInput.current?.focus();
       return;
     }
     onNewPeople([...newPeople, { name: name.trim(), title: title.trim() || null, level: level || null }]);
@@ -43,6 +45,8 @@ export function StakeholderPicker({ contacts, already = new Set(), picked, onPic
     setTitle('');
     setLevel('');
     setNameError(null);
+    // Ready for the next person met on the spot.
+    nameInput.current?.focus();
   };
 
   return (
@@ -97,6 +101,7 @@ export function StakeholderPicker({ contacts, already = new Set(), picked, onPic
           <label className="field">
             <span className="field__label">Name</span>
             <input
+              ref={nameInput}
               className="input"
               value={name}
               aria-invalid={nameError ? true : undefined}

@@ -29,15 +29,17 @@ export async function trends(
   period: MetricsPeriod,
   points: readonly PeriodPoint[],
 ): Promise<{ npsTrend: NpsTrendPoint[]; retentionTrend: RetentionTrendPoint[] }> {
+  // Positions of the accounts in scope among the live accounts (the order of book.arrAt's columns).
   const indexOf = new Map(book.live.map((account, index) => [account.id, index]));
   const scoped = book.accounts.map((account) => account.attrs.id);
-  const scopedIndex = scoped.map((id) => indexOf.get(id)!);
+  const scopedIndex = Int32Array.from(scoped, (id) => indexOf.get(id)!);
+  const inScope = new Uint8Array(book.live.length);
+  for (const index of scopedIndex) inScope[index] = 1;
   const npsTrend: NpsTrendPoint[] = [];
   const retentionTrend: RetentionTrendPoint[] = [];
   for (const point of points) {
     const [arrEnd, arrStart] = [book.arrAt(point.to), book.arrAt(retentionStart(point.to))];
-    const included = scoped.filter((_, k) => (arrEnd[scopedIndex[k]!] ?? 0) > 0);
-    const counts = await pointCounts(db, cache, book, period, point, included);
+    const counts = await pointCounts(db, cache, book, period, point, () => splitByActivity(book, scoped, scopedIndex, inScope, arrEnd));
     const nps = npsFromCounts(counts);
     const rule = `count-all over ${book.scopeRule}, active at ${point.to} (ARR > 0)`;
     npsTrend.push({
@@ -52,21 +54,40 @@ export async function trends(
   return { npsTrend, retentionTrend };
 }
 
+/**
+ * The live accounts counted at a trend point (in scope and active at its end) and those left out.
+ * Index arithmetic over the live accounts, no id sets: it runs for every point of a cold recompute.
+ */
+function splitByActivity(
+  book: Book,
+  scoped: readonly string[],
+  scopedIndex: Int32Array,
+  inScope: Uint8Array,
+  arrEnd: readonly number[],
+): { included: string[]; excluded: string[] } {
+  const included: string[] = [];
+  for (let k = 0; k < scoped.length; k++) if ((arrEnd[scopedIndex[k]!] ?? 0) > 0) included.push(scoped[k]!);
+  const excluded: string[] = [];
+  for (let index = 0; index < book.live.length; index++) {
+    if (inScope[index] === 0 || !((arrEnd[index] ?? 0) > 0)) excluded.push(book.live[index]!.id);
+  }
+  return { included, excluded };
+}
+
 async function pointCounts(
   db: Kysely<Database>,
   cache: QueryCache,
   book: Book,
   period: MetricsPeriod,
   point: PeriodPoint,
-  included: readonly string[],
+  split: () => { included: string[]; excluded: string[] },
 ): Promise<NpsCounts> {
   // The selected window itself: the window pass already has the counts, and they must match the headline.
   if (point.from === period.from && point.to === period.to) {
     return poolCounts(book.accounts.filter((account) => account.arr > 0).map((account) => account.scores.counts));
   }
   return cache.get(`trend-counts|${point.from}|${point.to}|${book.scopeKey}`, () => {
-    const includedSet = new Set(included);
-    const excluded = book.live.filter((account) => !includedSet.has(account.id)).map((account) => account.id);
+    const { included, excluded } = split();
     const firstMonth = cache.summaries ? summaryFirstMonth(point) : null;
     return firstMonth === null ? countsForAccounts(db, point, included, excluded) : summaryCountsForAccounts(db, firstMonth, included, excluded);
   });

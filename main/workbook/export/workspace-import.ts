@@ -36,6 +36,8 @@ export interface WorkspacePlan {
   problems: ImportProblem[];
   rejected: number;
   total: number;
+  /** Default guides this workspace seeded itself and never used, which the export's own versions of them replace. */
+  replacedDefaultGuides: string[];
 }
 
 export function isWorkspaceExport(sheetNames: readonly string[], samples: Map<number, SheetRow[]>): boolean {
@@ -146,9 +148,35 @@ export async function previewWorkspaceImport(session: ImportSession, raw: Better
     }
     tables.push(plan);
   }
-  const workspacePlan: WorkspacePlan = { about, tables, applySettings, problems, rejected, total };
+  const replacedDefaultGuides = defaultGuidesReplacedBy(raw, tables);
+  const workspacePlan: WorkspacePlan = { about, tables, applySettings, problems, rejected, total, replacedDefaultGuides };
   session.workspacePlan = workspacePlan;
   return workspaceSummary(session, workspacePlan);
+}
+
+/**
+ * Every workspace seeds the default guides with ids of its own, so an export's defaults collide with the
+ * target's on (guide_key, version). The target's copy gives way when nothing refers to it; a used one stays and
+ * the import is refused with a message that says which guide.
+ */
+function defaultGuidesReplacedBy(raw: BetterSqlite3.Database, tables: readonly TablePlan[]): string[] {
+  const incoming = tables.find((t) => t.table === 'interview_guides')?.inserts ?? [];
+  const replaced: string[] = [];
+  const find = raw.prepare('SELECT id, name, is_default FROM interview_guides WHERE guide_key = ? AND version = ? AND id <> ?');
+  const used = raw.prepare(
+    `SELECT EXISTS (SELECT 1 FROM interview_sessions WHERE guide_id = $id)
+         OR EXISTS (SELECT 1 FROM interviews WHERE guide_id = $id)
+         OR EXISTS (SELECT 1 FROM interview_answers a JOIN guide_questions q ON q.id = a.question_id WHERE q.guide_id = $id) AS used`,
+  );
+  for (const row of incoming) {
+    const clash = find.get(row.guide_key, row.version, row.id) as { id: string; name: string; is_default: number } | undefined;
+    if (!clash) continue;
+    if (clash.is_default !== 1 || (used.get({ id: clash.id }) as { used: number }).used === 1) {
+      refuse(`The export's guide "${String(row.name)}" (version ${String(row.version)}) clashes with this workspace's guide "${clash.name}", which interviews already use: import the export into a new workspace.`);
+    }
+    replaced.push(clash.id);
+  }
+  return replaced;
 }
 
 export function workspaceSummary(session: ImportSession, plan: WorkspacePlan): PreviewSummary {
@@ -189,6 +217,11 @@ export function commitWorkspaceImport(raw: BetterSqlite3.Database, session: Impo
       for (const [k, v] of Object.entries(plan.applySettings)) changes[k] = [settings[k], v];
       writer.update('workspace_settings', { id: settings.id ?? null }, { ...plan.applySettings, updated_at: stamp });
       writer.logChange('workspace_settings', settings.id as string, 'update', changes);
+    }
+    for (const guideId of plan.replacedDefaultGuides) {
+      raw.prepare('DELETE FROM guide_questions WHERE guide_id = ?').run(guideId);
+      raw.prepare('DELETE FROM interview_guides WHERE id = ?').run(guideId);
+      writer.logChange('interview_guides', guideId, 'delete', null);
     }
     for (const t of plan.tables) {
       for (const row of t.inserts) {

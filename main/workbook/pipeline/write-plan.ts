@@ -83,6 +83,7 @@ export class WritePlan {
         if ((++done & 4095) === 0) onProgress?.(done, this.rows);
       }
     }
+    { const m = process.memoryUsage(); console.log('inserts done rss', Math.round(m.rss/1e6), 'heap', Math.round(m.heapUsed/1e6), 'heapTotal', Math.round(m.heapTotal/1e6), 'ext', Math.round(m.external/1e6)); (globalThis as any).gc?.(); const m2 = process.memoryUsage(); console.log('after gc rss', Math.round(m2.rss/1e6), 'heap', Math.round(m2.heapUsed/1e6), 'heapTotal', Math.round(m2.heapTotal/1e6)); }
     for (const bucket of buckets) {
       if (bucket.kind !== 'interview') continue;
       const columns = [...bucket.columns, 'created_at', 'updated_at'];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, APPLICATION_ID } from '../../../main/db/open-database';
+import { openDatabase, APPLICATION_ID, MMAP_BYTES, PAGE_CACHE_KIB } from '../../../main/db/open-database';
 import { MIGRATIONS, LATEST_SCHEMA_VERSION } from '../../../main/db/migrations';
 import type { Migration } from '../../../main/db/migrator';
 import { WorkspaceTooNewError } from '../../../main/db/migrator';
@@ -34,6 +34,9 @@ describe('workspace file schema and migrations', () => {
     expect(opened.raw.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(opened.raw.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(opened.raw.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    // Read speed: a page cache and a memory map large enough for a 10k-account book's metric reads.
+    expect(opened.raw.pragma('cache_size', { simple: true })).toBe(PAGE_CACHE_KIB);
+    expect(opened.raw.pragma('mmap_size', { simple: true })).toBe(MMAP_BYTES);
     await opened.close();
   });
 
