@@ -308,6 +308,12 @@ export interface MetricDriverCodesTable {
   driver_id: string;
 }
 
+/** Migration 005: how often each group of tables was written (the metrics memo's invalidation). */
+export interface MetricChangeCountersTable {
+  name: string;
+  n: number;
+}
+
 export interface Database {
   workspace_settings: WorkspaceSettingsTable;
   accounts: AccountsTable;
@@ -339,6 +345,7 @@ export interface Database {
   metric_account_windows: MetricAccountWindowsTable;
   metric_dirty_months: MetricDirtyMonthsTable;
   metric_driver_codes: MetricDriverCodesTable;
+  metric_change_counters: MetricChangeCountersTable;
 }
 
 export type TableName = keyof Database;

@@ -43,6 +43,7 @@ async function ensureWorkspace(): Promise<void> {
   await client.call('workbook.commit', { sessionId: run.preview.sessionId });
   await core.close();
   fs.copyFileSync(target, WORKSPACE);
+  fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 async function ours(): Promise<PhaseResult> {
@@ -58,6 +59,7 @@ async function ours(): Promise<PhaseResult> {
   if (state.state !== 'done' || state.result?.kind !== 'export') throw new Error(`export failed: ${state.error?.message}`);
   const bytes = state.result.value.sizeBytes;
   await core.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
   return { ms, peakRssMb: peakRssMb(), cells: 0, bytes };
 }
 
@@ -83,7 +85,9 @@ async function floor(): Promise<PhaseResult> {
   }
   await wb.commit();
   const ms = performance.now() - started;
-  return { ms, peakRssMb: peakRssMb(), cells, bytes: fs.statSync(file).size };
+  const bytes = fs.statSync(file).size;
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  return { ms, peakRssMb: peakRssMb(), cells, bytes };
 }
 
 function runPhase(phase: 'floor' | 'ours'): PhaseResult {

@@ -33,12 +33,12 @@ export interface Book {
   scopeKey: string;
 }
 
-export const liveAccountsOf = (db: Kysely<Database>, cache: QueryCache) => cache.get('live-accounts', () => liveAccounts(db));
+export const liveAccountsOf = (db: Kysely<Database>, cache: QueryCache) => cache.get('live-accounts', () => liveAccounts(db), ['accounts']);
 
 /** One pass over the live accounts for every day a request needs (memoised as a whole). */
 export function columnsOf(db: Kysely<Database>, cache: QueryCache, days: readonly string[], touchDay: string): Promise<AccountColumns> {
   const unique = [...new Set(days)].sort();
-  return cache.get(`account-columns|${unique.join(',')}|${touchDay}`, () => accountColumns(db, unique, touchDay));
+  return cache.get(`account-columns|${unique.join(',')}|${touchDay}`, () => accountColumns(db, unique, touchDay), ['accounts', 'touch']);
 }
 
 function attributeMatch(filters: MetricsFilters) {
@@ -118,10 +118,10 @@ async function placeAll(
 ): Promise<Map<string, Placements>> {
   const [previous, overrides, expansionActions, qbrs, milestones] = await Promise.all([
     contactFacts(db, cache, previousWindow(period)),
-    cache.get('segment-overrides', () => segmentOverrides(db)),
-    cache.get('open-expansion-actions', () => openExpansionAccounts(db)),
-    cache.get(`qbrs|${asOf}`, () => qbrsUpTo(db, asOf)),
-    cache.get(`milestones|${asOf}`, () => milestonesDueBy(db, asOf)),
+    cache.get('segment-overrides', () => segmentOverrides(db), ['success']),
+    cache.get('open-expansion-actions', () => openExpansionAccounts(db), ['actions']),
+    cache.get(`qbrs|${asOf}`, () => qbrsUpTo(db, asOf), ['success']),
+    cache.get(`milestones|${asOf}`, () => milestonesDueBy(db, asOf), ['success']),
   ]);
   const qbrsByAccount = groupBy(qbrs, (row) => row.accountId);
   const milestonesByAccount = groupBy(milestones, (row) => row.accountId);

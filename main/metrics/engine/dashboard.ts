@@ -61,7 +61,7 @@ export async function computeDashboard(db: Kysely<Database>, cache: QueryCache, 
     trends(db, cache, book, period, plan.points),
     driverFigures(db, cache, book, active, settings.driverScale.negativeAtMost),
     evidence(db, cache, book, settings),
-    cache.get(`follow-ups|${period.from}|${period.to}`, () => followUpsOpenedIn(db, book.window)),
+    cache.get(`follow-ups|${period.from}|${period.to}`, () => followUpsOpenedIn(db, book.window), ['actions']),
   ]);
   const inScope = new Set(ids(book.accounts));
   const scopedActions = actions.filter((action) => inScope.has(action.accountId));
@@ -120,7 +120,7 @@ function silenceExplanation(book: Book, silent: readonly AccountState[], activeA
 }
 
 async function driverFigures(db: Kysely<Database>, cache: QueryCache, book: Book, active: readonly AccountState[], negativeAtMost: number): Promise<MetricsDashboard['drivers']> {
-  const [citations, labels] = await Promise.all([citationFacts(db, cache, book.window, negativeAtMost), cache.get('driver-labels', () => driverLabels(db))]);
+  const [citations, labels] = await Promise.all([citationFacts(db, cache, book.window, negativeAtMost), cache.get('driver-labels', () => driverLabels(db), ['responses'])]);
   const partials: DriverPartials = new Map();
   for (const account of active) {
     const cited = citations.get(account.attrs.id);

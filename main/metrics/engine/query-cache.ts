@@ -4,14 +4,21 @@
  * changing a setting, a filter or the method only re-runs the pure functions.
  *
  * The version is total_changes() (every write through this connection) plus data_version (commits
- * from any other connection): any write at all empties the memo, so it can never serve stale data.
+ * from any other connection). When it moves, the per-group change counters of migration 005 (bumped
+ * by triggers in the writer's transaction, whatever the connection) say which groups of tables were
+ * written: an entry survives only if it named its groups and none of them moved. An entry without
+ * groups, or a write that moved no counter at all (a table no group covers, or a bulk load with the
+ * triggers suspended), empties the memo as any write used to. So it can never serve stale data.
  * Size is bounded, least recently used first: a window's per-account facts weigh a few MB for a
  * 10k-account book, so at most MAX_HEAVY of them stay; small results (counts, labels) barely count.
  */
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables';
+import { METRIC_CHANGE_GROUPS, type MetricChangeGroup } from '../../db/migrations/005-metrics-change-counters';
 import { refreshMetricSummaries } from './summaries';
+
+export type { MetricChangeGroup };
 
 const MAX_HEAVY = 24;
 const MAX_ENTRIES = 512;
@@ -20,20 +27,31 @@ const HEAVY_ROWS = 1_000;
 interface Entry {
   value: Promise<unknown>;
   heavy: boolean;
+  /** Fulfilled: only settled results move to the next version's memo (a pending one keeps its own). */
+  settled: boolean;
+  /** The groups of tables it read; null: unknown, dropped at any write. */
+  reads: readonly MetricChangeGroup[] | null;
 }
 
 interface Memo {
   version: string;
+  counters: Counters;
   entries: Map<string, Entry>;
   heavy: number;
 }
+
+type Counters = Record<MetricChangeGroup, number>;
 
 const memos = new WeakMap<Kysely<Database>, Memo>();
 const scanMemos = new WeakMap<Kysely<Database>, Memo>();
 
 export interface QueryCache {
-  /** Runs `compute` once per key and data version. */
-  get<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `compute` once per key and data version. `reads`: every group of tables (migration 005)
+   * `compute` reads, directly or through the summaries; the result then outlives writes to others.
+   * Without it, any write drops the result.
+   */
+  get<T>(key: string, compute: () => Promise<T>, reads?: readonly MetricChangeGroup[]): Promise<T>;
   /** Whether quarters are read from the maintained summaries (migration 004) or by live passes. */
   readonly summaries: boolean;
 }
@@ -46,9 +64,31 @@ export interface QueryCacheOptions {
   summaries?: boolean;
 }
 
-async function dataVersion(db: Kysely<Database>): Promise<string> {
-  const { rows } = await sql<{ t: number; v: number }>`SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS v`.execute(db);
-  return `${rows[0]?.t}:${rows[0]?.v}`;
+async function dataVersion(db: Kysely<Database>): Promise<{ version: string; counters: Counters }> {
+  const { rows } = await sql<{ t: number; v: number; c: string }>`
+    SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS v,
+           (SELECT json_group_object(name, n) FROM metric_change_counters) AS c`.execute(db);
+  const row = rows[0];
+  const stored = JSON.parse(row?.c ?? '{}') as Partial<Counters>;
+  const counters = {} as Counters;
+  for (const group of METRIC_CHANGE_GROUPS) counters[group] = Number(stored[group] ?? Number.NaN);
+  return { version: `${row?.t}:${row?.v}`, counters };
+}
+
+/**
+ * The entries of `memo` that no write since could have changed, in a memo for the new version. NaN
+ * (a counter row missing) never equals itself, so it counts as moved.
+ */
+function carryOver(memo: Memo, version: string, counters: Counters): Memo {
+  const next: Memo = { version, counters, entries: new Map(), heavy: 0 };
+  const moved = METRIC_CHANGE_GROUPS.filter((group) => !(memo.counters[group] === counters[group]));
+  if (moved.length === 0) return next;
+  for (const [key, entry] of memo.entries) {
+    if (!entry.settled || entry.reads === null || entry.reads.some((group) => moved.includes(group))) continue;
+    next.entries.set(key, entry);
+    if (entry.heavy) next.heavy += 1;
+  }
+  return next;
 }
 
 /** Per-account results (maps, lists, column sets) are heavy; a count or a label list is not. */
@@ -74,17 +114,17 @@ function evict(memo: Memo, keep: string): void {
 export async function queryCache(db: Kysely<Database>, options: QueryCacheOptions = {}): Promise<QueryCache> {
   const summaries = options.summaries ?? true;
   if (summaries) await refreshMetricSummaries(db);
-  const version = await dataVersion(db);
+  const { version, counters } = await dataVersion(db);
   const store = summaries ? memos : scanMemos;
   let memo = store.get(db);
   if (!memo || memo.version !== version) {
-    memo = { version, entries: new Map(), heavy: 0 };
+    memo = memo ? carryOver(memo, version, counters) : { version, counters, entries: new Map(), heavy: 0 };
     store.set(db, memo);
   }
   const current = memo;
   return {
     summaries,
-    get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    get<T>(key: string, compute: () => Promise<T>, reads?: readonly MetricChangeGroup[]): Promise<T> {
       const hit = current.entries.get(key);
       if (hit) {
         // Re-insert: the Map's order doubles as least-recently-used order.
@@ -92,11 +132,12 @@ export async function queryCache(db: Kysely<Database>, options: QueryCacheOption
         current.entries.set(key, hit);
         return hit.value as Promise<T>;
       }
-      const entry: Entry = { value: compute(), heavy: false };
+      const entry: Entry = { value: compute(), heavy: false, settled: false, reads: reads ?? null };
       current.entries.set(key, entry);
       entry.value.then(
         (value) => {
           if (current.entries.get(key) !== entry) return;
+          entry.settled = true;
           entry.heavy = isHeavy(value);
           if (entry.heavy) current.heavy += 1;
           evict(current, key);
@@ -110,8 +151,11 @@ export async function queryCache(db: Kysely<Database>, options: QueryCacheOption
   };
 }
 
-/** Forgets every memoised aggregate of this database (benchmarks measure the cold path with it). */
-export function clearQueryCache(db: Kysely<Database>): void {
-  memos.delete(db);
-  scanMemos.delete(db);
+/**
+ * Forgets every memoised aggregate of this database (benchmarks measure the cold path with it), or
+ * only those of one kind of cache (`summaries: false`: the live passes' memo, the tests' reference).
+ */
+export function clearQueryCache(db: Kysely<Database>, only?: QueryCacheOptions): void {
+  if (only?.summaries !== false) memos.delete(db);
+  if (only?.summaries !== true) scanMemos.delete(db);
 }

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { NpsCounts } from '../../../shared/domain/metrics-types';
 import { METRIC_MONTH_RANGE_SQL, METRIC_REFRESH_STATEMENTS, rebuildStatements } from '../../db/migrations/004-metrics-summaries';
+import { METRIC_CHANGE_ALL_STATEMENT } from '../../db/migrations/005-metrics-change-counters';
 import type { Database } from '../../db/tables';
 import { addDays, addMonths, type Window } from './period';
 import type { ContactScoresRow } from './sql-contact-scores';
@@ -43,6 +44,8 @@ export function rebuildMetricSummaries(raw: BetterSqlite3.Database): void {
   if (!raw.inTransaction) throw new Error('rebuildMetricSummaries must run inside the bulk load’s transaction');
   const range = raw.prepare(METRIC_MONTH_RANGE_SQL).get() as { first: number | null; last: number | null };
   for (const statement of rebuildStatements(range)) raw.exec(statement);
+  // The load wrote with the triggers suspended: every memoised metric is stale (query-cache.ts).
+  raw.exec(METRIC_CHANGE_ALL_STATEMENT);
 }
 
 export function summaryContactScoresQuery(firstMonth: number) {

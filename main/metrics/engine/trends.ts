@@ -90,5 +90,7 @@ async function pointCounts(
     const { included, excluded } = split();
     const firstMonth = cache.summaries ? summaryFirstMonth(point) : null;
     return firstMonth === null ? countsForAccounts(db, point, included, excluded) : summaryCountsForAccounts(db, firstMonth, included, excluded);
-  });
+    // The accounts counted come from accounts and their ARR (soft-deleted ones left out); segments and
+    // risk zones also from everything placements read, so with those the result outlives no write.
+  }, book.placements ? undefined : ['responses', 'accounts']);
 }

@@ -20,6 +20,8 @@ export interface AccountWindowFacts {
 
 const ROLE_BY_INITIAL: Record<number, StakeholderRole> = { 100: 'decision_maker', 105: 'influencer', 117: 'user' }; // d, i, u
 const COMMA = 44;
+/** Responses, contacts, ratings and drivers, read live or through the summaries they maintain (migration 005 groups). */
+const RESPONSES = ['responses'] as const;
 
 /**
  * There are only 3 roles × 11 scores: one frozen object each, shared by every contact with that pair,
@@ -67,7 +69,7 @@ export function contactFacts(db: Kysely<Database>, cache: QueryCache, window: Wi
       });
     }
     return facts;
-  });
+  }, RESPONSES);
 }
 
 export function citationFacts(
@@ -87,5 +89,5 @@ export function citationFacts(
     const { rows, codes } = await driverCitations(db, window, negativeAtMost);
     for (const row of rows) facts.set(row.accountId, parseCitations(row.cites ?? '', codes));
     return facts;
-  });
+  }, RESPONSES);
 }

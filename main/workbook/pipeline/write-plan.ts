@@ -67,9 +67,13 @@ export class WritePlan {
       const interviewAt = bucket.columns.indexOf('interview_id');
       const driverAt = bucket.columns.indexOf('driver_id');
       const ratingAt = bucket.columns.indexOf('rating');
+      // One array for every row of the bucket: the insert binds it at once, so nothing per row is allocated.
+      const values = new Array<unknown>(columns.length);
+      values[picks.length] = stamp;
+      values[picks.length + 1] = stamp;
+      values[picks.length + 2] = null;
       for (const row of bucket.rows) {
-        const values = picks.map((i) => row[i]);
-        values.push(stamp, stamp, null);
+        for (let k = 0; k < picks.length; k++) values[k] = row[picks[k]!];
         insert(values);
         if (isRating && newInterviews.has(row[interviewAt] as string)) {
           // Ratings of a new response are created and undone with it: they travel in its log entry.
@@ -83,7 +87,6 @@ export class WritePlan {
         if ((++done & 4095) === 0) onProgress?.(done, this.rows);
       }
     }
-    { const m = process.memoryUsage(); console.log('inserts done rss', Math.round(m.rss/1e6), 'heap', Math.round(m.heapUsed/1e6), 'heapTotal', Math.round(m.heapTotal/1e6), 'ext', Math.round(m.external/1e6)); (globalThis as any).gc?.(); const m2 = process.memoryUsage(); console.log('after gc rss', Math.round(m2.rss/1e6), 'heap', Math.round(m2.heapUsed/1e6), 'heapTotal', Math.round(m2.heapTotal/1e6)); }
     for (const bucket of buckets) {
       if (bucket.kind !== 'interview') continue;
       const columns = [...bucket.columns, 'created_at', 'updated_at'];

@@ -9,12 +9,12 @@ import type { ZipEntry } from './zip-directory';
 import { readEntry, streamEntry } from './zip-entry-reader';
 
 /**
- * Cell text as Excel stores it: line ends normalised as every XML parser must (a literal CR LF or CR
- * is a LF; an encoded &#13; stays), XML entities, and `_xHHHH_` for characters XML cannot carry.
+ * Cell text as stored: line ends normalised as every XML parser must (a literal CR LF or CR is a LF;
+ * an encoded &#13; stays), and XML entities. `_xHHHH_` sequences are left as they are: the workspace
+ * export (exceljs) writes such text literally, so decoding them would change it on the way back in.
  */
 export function decodeCellText(raw: string): string {
-  const text = decodeXmlText(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw);
-  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+  return decodeXmlText(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw);
 }
 
 /**

@@ -1,0 +1,138 @@
+/**
+ * The metrics memo outlives a write only where the write cannot have changed the result (migration
+ * 005's change counters, query-cache.ts). After every kind of write, the dashboard computed with the
+ * memo kept must deep-equal one computed with the memo emptied; and a score correction must leave the
+ * accounts, their ARR and last touch, and the follow-ups memoised.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { METRIC_CHANGE_GROUPS } from '../../../main/db/migrations/005-metrics-change-counters';
+import { computeDashboard } from '../../../main/metrics/engine/dashboard';
+import { clearQueryCache, queryCache } from '../../../main/metrics/engine/query-cache';
+import type { MetricsDashboard } from '../../../shared/contract/metrics';
+import { TODAY, units, Workspace } from './fixture';
+
+let ws: Workspace | null = null;
+afterEach(async () => {
+  await ws?.close();
+  ws = null;
+});
+
+const REQUESTS = [{}, { filters: { tier: 'Enterprise' } }, { filters: { riskZone: 'red' as const } }, { period: { kind: 'trailing12' as const, endDate: '2026-09-30' } }];
+
+interface Seeded {
+  accounts: string[];
+  contacts: string[];
+  interviews: string[];
+  drivers: string[];
+  arr: string[];
+}
+
+function seed(w: Workspace): Seeded {
+  const s: Seeded = { accounts: [], contacts: [], interviews: [], drivers: [w.driver('Support'), w.driver('Price')], arr: [] };
+  w.batch(() => {
+    for (let a = 0; a < 4; a++) {
+      const account = w.account({ tier: a % 2 ? 'Enterprise' : 'SMB', owner: `Owner ${a}` });
+      s.accounts.push(account);
+      s.arr.push(w.arr(account, '2025-01-15', units(10_000 * (a + 1))));
+      for (let c = 0; c < 3; c++) {
+        const contact = w.contact(account, c === 0 ? 'decision_maker' : 'user');
+        s.contacts.push(contact);
+        for (const [k, at] of ['2025-08-10T10:00:00.000Z', '2026-07-05T10:00:00.000Z', '2026-08-20T10:00:00.000Z'].entries()) {
+          const interview = w.interview(account, contact, at, (a * 3 + c * 2 + k * 5) % 11);
+          s.interviews.push(interview);
+          w.rating(interview, s.drivers[(c + k) % 2]!, 1 + ((a + c + k) % 5));
+        }
+      }
+      w.followUp(account, '2026-07-06T09:00:00.000Z', a % 2 ? '2026-07-06T15:00:00.000Z' : null, a === 0 ? '2026-07-20T09:00:00.000Z' : null);
+      w.qbr(account, '2026-06-01', 3, 4, a + 1);
+      w.milestone(account, '2026-08-01', a % 2 ? '2026-07-25' : null);
+    }
+  });
+  return s;
+}
+
+const WRITES: [string, (w: Workspace, s: Seeded) => void][] = [
+  ['a score correction', (w, s) => w.raw.prepare(`UPDATE interviews SET nps = 10 - nps WHERE id = ?`).run(s.interviews[4])],
+  ['an interview moved to another quarter', (w, s) => w.raw.prepare(`UPDATE interviews SET interviewed_at = '2026-04-02T10:00:00.000Z' WHERE id = ?`).run(s.interviews[5])],
+  ['a new interview', (w, s) => void w.interview(s.accounts[2]!, s.contacts[7]!, '2026-09-29T10:00:00.000Z', 2)],
+  ['an interview soft-deleted', (w, s) => w.softDelete('interviews', s.interviews[10]!)],
+  ['a churn (ARR record)', (w, s) => void w.arr(s.accounts[1]!, '2026-08-01', 0)],
+  ['an ARR record soft-deleted', (w, s) => w.softDelete('arr_records', s.arr[3]!)],
+  ['an account’s tier', (w, s) => w.raw.prepare(`UPDATE accounts SET tier = 'Enterprise' WHERE id = ?`).run(s.accounts[0])],
+  ['an account soft-deleted', (w, s) => w.softDelete('accounts', s.accounts[3]!)],
+  ['a follow-up opened', (w, s) => w.followUp(s.accounts[2]!, '2026-08-02T09:00:00.000Z', null, null)],
+  ['a follow-up closed', (w) => w.raw.prepare(`UPDATE actions SET status = 'closed', closed_at = '2026-08-30T09:00:00.000Z' WHERE closed_at IS NULL`).run()],
+  ['a QBR', (w, s) => void w.qbr(s.accounts[1]!, '2026-09-01', 1, 1, 1)],
+  ['a milestone', (w, s) => w.milestone(s.accounts[2]!, '2026-09-01', null)],
+  ['a segment override', (w, s) => w.override(s.accounts[0]!, 'risk', 'red', 'escalation')],
+  ['a contact’s role', (w, s) => w.raw.prepare(`UPDATE contacts SET role = 'influencer' WHERE id = ?`).run(s.contacts[3])],
+  ['a contact soft-deleted', (w, s) => w.softDelete('contacts', s.contacts[6]!)],
+  ['a driver rating', (w, s) => w.raw.prepare(`UPDATE driver_ratings SET rating = 1 WHERE interview_id = ?`).run(s.interviews[2])],
+  ['a driver soft-deleted', (w, s) => w.softDelete('drivers', s.drivers[1]!)],
+];
+
+async function dashboards(w: Workspace): Promise<MetricsDashboard[]> {
+  const db = w.core.workspaces.db();
+  const result: MetricsDashboard[] = [];
+  for (const request of REQUESTS) result.push(await computeDashboard(db, await queryCache(db), request, TODAY));
+  return result;
+}
+
+describe('metrics memo invalidation by change counters', () => {
+  it('after every kind of write, a dashboard from the kept memo equals one from an empty memo', async () => {
+    ws = await Workspace.create();
+    const w = ws;
+    const s = seed(w);
+    const db = w.core.workspaces.db();
+    await dashboards(w); // fills the memo
+    for (const [label, write] of WRITES) {
+      write(w, s);
+      const kept = await dashboards(w);
+      clearQueryCache(db);
+      const fresh = await dashboards(w);
+      expect(kept, label).toEqual(fresh);
+    }
+  }, 60_000);
+
+  it('a score correction keeps the accounts, ARR, last touch and follow-ups memoised; an ARR record drops them', async () => {
+    ws = await Workspace.create();
+    const w = ws;
+    const s = seed(w);
+    const db = w.core.workspaces.db();
+    await dashboards(w);
+    const counters = () => Object.fromEntries((w.raw.prepare(`SELECT name, n FROM metric_change_counters`).all() as { name: string; n: number }[]).map((r) => [r.name, r.n]));
+    const before = counters();
+    w.raw.prepare(`UPDATE interviews SET nps = 10 - nps WHERE id = ?`).run(s.interviews[4]);
+    const after = counters();
+    expect(METRIC_CHANGE_GROUPS.filter((group) => after[group] !== before[group])).toEqual(['responses']);
+
+    /** Whether the memo still held `key` (a miss runs the sentinel, which is then dropped with the rest). */
+    const held = async (key: string) => {
+      let ran = false;
+      await (await queryCache(db)).get(key, async () => { ran = true; return null; });
+      return !ran;
+    };
+    const cache = await queryCache(db);
+    void cache;
+    expect(await held('live-accounts')).toBe(true);
+    expect(await held('follow-ups|2026-07-01|2026-09-30')).toBe(true);
+    expect(await held('contact-scores|2026-07-01|2026-09-30')).toBe(false);
+
+    await dashboards(w);
+    w.arr(s.accounts[0]!, '2026-08-01', units(5));
+    expect(await held('live-accounts')).toBe(false);
+    expect(await held('follow-ups|2026-07-01|2026-09-30')).toBe(true);
+  });
+
+  it('a write no counter tracks (a summary row edited by hand) empties the whole memo', async () => {
+    ws = await Workspace.create();
+    const w = ws;
+    seed(w);
+    const db = w.core.workspaces.db();
+    await dashboards(w);
+    w.raw.prepare(`UPDATE metric_account_windows SET promoters = promoters WHERE rowid IS NOT NULL OR 1`).run();
+    let ran = false;
+    await (await queryCache(db)).get('live-accounts', async () => { ran = true; return null; });
+    expect(ran).toBe(true);
+  });
+});
