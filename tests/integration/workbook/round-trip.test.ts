@@ -90,7 +90,12 @@ describe('full workspace export → import into an empty workspace', () => {
     expect(again.preview.nothingToDo).toBe(true);
     await client.call('workbook.undo', { importId: result.import!.id });
     const emptied = snapshot(target.workspaces.opened()!.file.raw, tables);
-    for (const table of tables) expect(emptied[table], table).toEqual([]);
+    // Undo leaves the workspace as it was before: empty, apart from its own default guides, seeded again.
+    const seeded = new Set(['interview_guides', 'guide_questions']);
+    for (const table of tables.filter((t) => !seeded.has(t))) expect(emptied[table], table).toEqual([]);
+    const guides = emptied.interview_guides as { is_default: number; guide_key: string }[];
+    expect(guides.map((g) => g.guide_key).sort()).toEqual(['default-future', 'default-post-project', 'default-qbr-pulse', 'default-relationship'].sort());
+    expect(guides.every((g) => g.is_default === 1)).toBe(true);
   }, 120_000);
 
   test('text that could run as a formula is escaped in the file; ids stay stable; numbers stay numbers', async () => {
