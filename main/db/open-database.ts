@@ -59,6 +59,10 @@ export async function openDatabase(filePath: string, options: OpenDatabaseOption
     // is address space over the file, not memory: the OS may drop its pages at any time.
     raw.pragma(`cache_size = ${PAGE_CACHE_KIB}`);
     raw.pragma(`mmap_size = ${MMAP_BYTES}`);
+    // Statement journals and sorts in memory, not in temp files: a row trigger's write makes every row
+    // of a bulk insert open a statement journal, and as temp files their cost grew with each load
+    // (a 100k-row insert: 0.7 s, then 1.2 s, then 1.9 s; in memory a flat ~0.8 s).
+    raw.pragma('temp_store = MEMORY');
     raw.pragma(`application_id = ${APPLICATION_ID}`);
 
     if (existed && version > 0 && version < migrations.length) {

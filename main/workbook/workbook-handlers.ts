@@ -127,7 +127,19 @@ export const workbookHandlers: Handlers<'workbook.'> = {
       if (!staged || !session.analysis) throw new ApiError({ code: 'invalid_input', message: 'Preview the import before committing it.' });
       // The backup is taken only when the preview found something to write: the same file twice writes nothing.
       const backupFileName = session.analysis.nothingToDo ? null : await backupBefore(ctx, 'before-import');
-      const record = writeImport(raw, staged, workspaceFacts(raw), session.analysis, emit);
+      const analysis = session.analysis;
+      // Called when the preview's plan is written as is: the rows and row details go now, not after the
+      // commit (its end is the import's peak memory). Should the commit then fail, nothing was written
+      // and the wizard previews again.
+      const release = () => {
+        staged.rows = [];
+        analysis.summaries = [];
+        analysis.details = new Map();
+        analysis.problems = [];
+        session.staged = null;
+        session.analysis = null;
+      };
+      const record = writeImport(raw, staged, workspaceFacts(raw), analysis, emit, release);
       if (record) {
         // The preview described the workspace before this commit; a new preview (which reads the file
         // again) is needed to go on, so the staged rows are let go now.

@@ -8,7 +8,9 @@
  * Cold = every SQL aggregate recomputed (the engine's memo emptied before each run, as after any
  * write); warm = the memo kept (a settings, method or filter change on unchanged data). A quarter is
  * read from the maintained summaries (migration 004); the bench also times the first dashboard after
- * a score correction (the dirty months folded in, then a cold recompute), and the live passes over the
+ * a score correction (the dirty months folded in, then what reads the responses recomputed: migration
+ * 005 keeps the accounts, ARR, last touch and follow-ups memoised) and after an ARR record is saved
+ * again (accounts and ARR re-read, the responses' results kept), and the live passes over the
  * responses that the summaries replace (what a custom window still runs).
  * Median of `runs` after one warm-up run. Targets: cold < 500 ms and ≤ 2× the baseline.
  * Responsiveness of the host while the worker recomputes: tests/bench/metrics-responsiveness.ts.
@@ -133,6 +135,10 @@ async function main(): Promise<void> {
       raw.prepare(`UPDATE interviews SET nps = ? WHERE id = ?`).run(value, corrected.id);
       afterWrite.push(await timed(dashboard));
     }
+    // Saving an ARR record again (same value): the triggers count it as a write to the accounts group.
+    const arrRecord = raw.prepare(`SELECT id FROM arr_records WHERE deleted_at IS NULL LIMIT 1`).pluck().get() as string;
+    raw.prepare(`UPDATE arr_records SET arr_minor = arr_minor WHERE id = ?`).run(arrRecord);
+    const afterArrWrite = await timed(dashboard);
 
     // Where the cold time goes: each SQL read of the engine, once, on its own.
     const yearAgo = yearEarlier(window);
@@ -166,7 +172,8 @@ async function main(): Promise<void> {
     line('dashboard, warm (SQL aggregates memoised):', warm);
     console.log(`ratio cold / baseline: ${(cold.median / baseline.median).toFixed(2)}× wall, ${(cold.cpu / baseline.cpu).toFixed(2)}× cpu   (targets: < 500 ms ${cold.median < 500 ? 'met' : 'NOT met'}; ≤ 2× ${cold.median <= 2 * baseline.median ? 'met' : 'NOT met'})`);
     console.log(`ratio warm / baseline: ${(warm.median / baseline.median).toFixed(2)}× wall, ${(warm.cpu / baseline.cpu).toFixed(2)}× cpu`);
-    console.log(`after one score correction (refresh + cold recompute): ${afterWrite.map((t) => `${ms(t.wall)} (cpu ${ms(t.cpu)})`).join(', then after undoing it: ')}`);
+    console.log(`after one score correction (refresh + what reads responses): ${afterWrite.map((t) => `${ms(t.wall)} (cpu ${ms(t.cpu)})`).join(', then after undoing it: ')}`);
+    console.log(`after one ARR record saved (accounts, ARR and what depends on them): ${ms(afterArrWrite.wall)} (cpu ${ms(afterArrWrite.cpu)})`);
     console.log(`load average while measuring: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs`);
     console.log('\ncold path, SQL parts one at a time:');
     let total = 0;

@@ -48,6 +48,36 @@ export function rebuildMetricSummaries(raw: BetterSqlite3.Database): void {
   raw.exec(METRIC_CHANGE_ALL_STATEMENT);
 }
 
+/**
+ * For big writers (workbook imports and their undo): keeping the summaries' dirty queue and the memo's
+ * change counters in step row by row costs every insert a trigger run (a lookup and a keyed write per
+ * driver rating). This suspends those triggers (migration 004's `*_metrics_summary_*`, 005's
+ * `*_metrics_memo_*` and `*_metrics_touch_*`), runs the load, and marks the months in one statement
+ * instead. `markSql` (an INSERT OR IGNORE INTO metric_dirty_months, bound to `params`) must name the
+ * (account, month) of every response the load may touch, read from the rows as they are: it runs before
+ * the load (old months, rows the load deletes) and after it (new months, rows it creates). Every memo
+ * counter moves afterwards. It must run inside the caller's transaction, so that a failure puts the
+ * triggers back along with everything else.
+ */
+export function withMetricMarksDeferred<T>(raw: BetterSqlite3.Database, load: () => T, markSql: string, params: readonly unknown[] = []): T {
+  if (!raw.inTransaction) throw new Error('withMetricMarksDeferred must run inside a transaction');
+  const triggers = raw
+    .prepare(
+      `SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'
+         AND (name LIKE '%\\_metrics\\_summary\\_%' ESCAPE '\\' OR name LIKE '%\\_metrics\\_memo\\_%' ESCAPE '\\' OR name LIKE '%\\_metrics\\_touch\\_%' ESCAPE '\\')
+       ORDER BY name`,
+    )
+    .all() as { name: string; sql: string }[];
+  const mark = raw.prepare(markSql);
+  mark.run(...params);
+  for (const trigger of triggers) raw.exec(`DROP TRIGGER "${trigger.name.replace(/"/g, '""')}"`);
+  const result = load();
+  for (const trigger of triggers) raw.exec(trigger.sql);
+  mark.run(...params);
+  raw.exec(METRIC_CHANGE_ALL_STATEMENT);
+  return result;
+}
+
 export function summaryContactScoresQuery(firstMonth: number) {
   return sql<ContactScoresRow>`
     SELECT account_id AS accountId, promoters, passives, detractors, contact_scores AS scores

@@ -2,6 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { CommitResult, ImportRecord } from '../../../shared/contract/workbook';
 import { nowIso } from '../../db/clock';
 import { withSearchIndexingDeferred } from '../../search/bulk-load';
+import { withMetricMarksDeferred } from '../../metrics/engine/summaries';
+import { MARK_TOUCHED_SQL, markParams } from './metric-marks';
 import { refuse } from '../refusal';
 import { analyse } from './analyse';
 import type { Analysis } from './analyse';
@@ -12,7 +14,7 @@ import type { StagedImport } from './staging';
 import type { WorkspaceFacts } from './workspace-facts';
 import { workspaceFingerprint } from './write-plan';
 import { RowWriter } from './writer';
-import { withTempStoreInMemory } from './temp-store';
+import { WRITE_CACHE_KIB, withPageCacheBounded, withTempStoreInMemory } from './temp-store';
 
 export class NothingChanged extends Error {}
 
@@ -28,15 +30,25 @@ export function writeImport(
   facts: WorkspaceFacts,
   previewed: Analysis | null,
   onProgress?: (done: number, total: number) => void,
+  onPlanReused?: () => void,
 ): ImportRecord | null {
   const stamp = nowIso();
+  // Nothing writes between here and the transaction's start (the core runs one call at a time).
+  const reused = previewed !== null && previewed.writePlan.fingerprint === workspaceFingerprint(raw);
+  // The staged rows and the preview's per-row details are not needed to write the plan: the caller
+  // lets go of them (a big import's peak memory is at the end of its commit), and the plan gives up its
+  // rows as they are written. After a failure, such a session must be previewed again.
+  if (reused && !previewed.writePlan.empty) onPlanReused?.();
+  const consume = reused && !previewed.writePlan.empty && onPlanReused !== undefined;
   const run = raw.transaction(() => {
-    const analysis = previewed && previewed.writePlan.fingerprint === workspaceFingerprint(raw) ? previewed : analyse(raw, staged, facts);
+    const analysis = reused ? previewed : analyse(raw, staged, facts);
     const importId = analysis.importId;
     const writer = new RowWriter(raw, importId, stamp, idMaker());
-    const load = () => analysis.writePlan.execute(writer, stamp, onProgress);
-    if (isBulk(raw, analysis.writePlan.rows)) withSearchIndexingDeferred(raw, load);
-    else load();
+    const load = () => analysis.writePlan.execute(writer, stamp, onProgress, consume);
+    // A big import defers search indexing and the metric summaries' per-row marks to one pass each.
+    const marked = () => (analysis.writePlan.rows >= BULK_ROWS ? withMetricMarksDeferred(raw, load, MARK_TOUCHED_SQL, markParams(analysis.writePlan.touched())) : load());
+    if (isBulk(raw, analysis.writePlan.rows)) withSearchIndexingDeferred(raw, marked);
+    else marked();
     const mappingChanged = rememberMapping(raw, staged.shapeKey, {
       entity: staged.entity,
       headerRows: staged.headerRows,
@@ -54,7 +66,7 @@ export function writeImport(
   });
   let id: string | null;
   try {
-    id = withTempStoreInMemory(raw, () => run.immediate());
+    id = withTempStoreInMemory(raw, () => withPageCacheBounded(raw, WRITE_CACHE_KIB, () => run.immediate()));
   } catch (err) {
     if (err instanceof NothingChanged) return null;
     throw err;
@@ -73,7 +85,7 @@ export function isBulk(raw: BetterSqlite3.Database, rows: number): boolean {
   return n <= rows * 5;
 }
 
-const BULK_ROWS = 5_000;
+export const BULK_ROWS = 5_000;
 
 export function commitResultOf(record: ImportRecord | null, backupFileName: string | null): CommitResult {
   return { import: record, backupFileName: record ? backupFileName : null };

@@ -33,7 +33,8 @@ export class Lookups {
   readonly interviewsByKey = new Map<string, string>();
   readonly drivers = new Map<string, Row>();
   driverSortOrder = 0;
-  readonly ratings = new Map<string, Row>();
+  /** Ratings by interview id (a few per response): no key string per rating, which a 100k-row import felt. */
+  readonly ratings = new Map<string, Row[]>();
   readonly qbrs = new Map<string, Row>();
   readonly notes = new Map<string, Row>();
   readonly notePositions = new Map<string, number>();
@@ -70,7 +71,14 @@ export class Lookups {
   }
 
   addRating(row: Row): void {
-    this.ratings.set(`${row.interview_id}|${row.driver_id}`, row);
+    push(this.ratings, row.interview_id as string, row);
+  }
+
+  rating(interviewId: string, driverId: string): Row | null {
+    const list = this.ratings.get(interviewId);
+    if (!list) return null;
+    for (const row of list) if (row.driver_id === driverId) return row;
+    return null;
   }
 
   addQbr(row: Row): void {

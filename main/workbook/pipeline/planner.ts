@@ -383,7 +383,7 @@ export class Planner {
     for (const [key, value] of v) {
       if (!key.startsWith(DRIVER_PREFIX) || typeof value !== 'number') continue;
       const driverId = this.driver(key.slice(DRIVER_PREFIX.length), ops);
-      const rating = this.l.ratings.get(`${op.id}|${driverId}`) ?? null;
+      const rating = this.l.rating(op.id, driverId);
       const proposedRating: Row = rating ? { rating: value } : { id: this.o.newId(), interview_id: op.id, driver_id: driverId, rating: value };
       if (!rating) this.l.addRating(proposedRating);
       this.op('driver_rating', rating, proposedRating, `Rating ${key.slice(DRIVER_PREFIX.length)}`, rating ? 'response and driver' : null, interviewOps);

@@ -19,3 +19,25 @@ export function withTempStoreInMemory<T>(raw: BetterSqlite3.Database, work: () =
     raw.pragma(`temp_store = ${previous}`);
   }
 }
+
+/**
+ * Runs a big write with the connection's page cache held to `kib` (the workspace keeps a large cache
+ * for metric reads, main/db/open-database.ts). A transaction's dirty pages stay in that cache until it
+ * is full: a 100k-row import filled all of it (over 100 MB of process memory, the import's peak)
+ * where a smaller cache spills them to the WAL early, which it writes at commit anyway. Pages read
+ * later fill the cache again; the previous size is put back afterwards.
+ */
+export function withPageCacheBounded<T>(raw: BetterSqlite3.Database, kib: number, work: () => T): T {
+  const previous = raw.pragma('cache_size', { simple: true }) as number;
+  const previousKib = previous < 0 ? -previous : (previous * (raw.pragma('page_size', { simple: true }) as number)) / 1024;
+  if (previousKib <= kib) return work();
+  raw.pragma(`cache_size = ${-kib}`);
+  try {
+    return work();
+  } finally {
+    raw.pragma(`cache_size = ${previous}`);
+  }
+}
+
+/** The page cache a big import or undo writes with. */
+export const WRITE_CACHE_KIB = 16 * 1024;

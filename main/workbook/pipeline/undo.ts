@@ -8,9 +8,12 @@ import type { RecordKind } from './planner';
 import { importRecordOf } from './history';
 import { RowWriter } from './writer';
 import type { Row } from './lookups';
-import { isBulk } from './commit';
+import { BULK_ROWS, isBulk } from './commit';
+import { withMetricMarksDeferred } from '../../metrics/engine/summaries';
+import { MARK_TOUCHED_SQL, markParams } from './metric-marks';
+import type { TouchedResponses } from './metric-marks';
 import { withSearchIndexingDeferred } from '../../search/bulk-load';
-import { withTempStoreInMemory } from './temp-store';
+import { WRITE_CACHE_KIB, withPageCacheBounded, withTempStoreInMemory } from './temp-store';
 
 interface LogEntry {
   entity_type: string;
@@ -96,13 +99,15 @@ export function undoImport(raw: BetterSqlite3.Database, importId: string): Impor
         }
       }
     };
-    // Removing a big import re-indexes search once at the end rather than row by row.
-    if (isBulk(raw, entries.length)) withSearchIndexingDeferred(raw, apply);
-    else apply();
+    // Removing a big import re-indexes search once at the end rather than row by row, and marks the
+    // metric summaries' months in one statement (before the rows go, and after the restores).
+    const marked = () => (entries.length >= BULK_ROWS ? withMetricMarksDeferred(raw, apply, MARK_TOUCHED_SQL, markParams(touchedBy(entries))) : apply());
+    if (isBulk(raw, entries.length)) withSearchIndexingDeferred(raw, marked);
+    else marked();
     raw.prepare('UPDATE imports SET undone_at = ?, updated_at = ? WHERE id = ?').run(stamp, stamp, importId);
   });
   try {
-    withTempStoreInMemory(raw, () => run.immediate());
+    withTempStoreInMemory(raw, () => withPageCacheBounded(raw, WRITE_CACHE_KIB, () => run.immediate()));
   } catch (err) {
     if (err instanceof ApiError) throw err;
     const code = (err as { code?: string }).code ?? '';
@@ -112,4 +117,15 @@ export function undoImport(raw: BetterSqlite3.Database, importId: string): Impor
     throw err;
   }
   return importRecordOf(raw.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportsTable);
+}
+
+/** The responses, ratings and contacts an import's log entries name. */
+function touchedBy(entries: readonly LogEntry[]): TouchedResponses {
+  const touched: TouchedResponses = { interviews: [], ratings: [], contacts: [] };
+  for (const entry of entries) {
+    if (entry.entity_type === 'interview' || entry.entity_type === 'interviews') touched.interviews.push(entry.entity_id);
+    else if (entry.entity_type === 'driver_rating' || entry.entity_type === 'driver_ratings') touched.ratings.push(entry.entity_id);
+    else if (entry.entity_type === 'contact' || entry.entity_type === 'contacts') touched.contacts.push(entry.entity_id);
+  }
+  return touched;
 }

@@ -3,6 +3,7 @@ import type { Row } from './lookups';
 import type { Op, RecordKind, RowPlan } from './planner';
 import { TABLE_OF } from './planner';
 import type { RowWriter } from './writer';
+import type { TouchedResponses } from './metric-marks';
 
 /** Parents before children, so every foreign key finds its row. */
 const WRITE_ORDER: RecordKind[] = ['account', 'contact', 'driver', 'arr_record', 'interview', 'driver_rating', 'qbr', 'qbr_note', 'action'];
@@ -50,8 +51,36 @@ export class WritePlan {
     return this.rows === 0;
   }
 
-  /** Writes everything; each created or changed record gets its change-log entry with the import's id. */
-  execute(writer: RowWriter, stamp: string, onProgress?: (done: number, total: number) => void): void {
+  /** The responses this plan writes, for marking metric summaries once when their triggers are suspended. */
+  touched(): TouchedResponses {
+    const touched: TouchedResponses = { interviews: [], ratings: [], contacts: [] };
+    const newInterviews = new Set<string>();
+    for (const bucket of this.buckets.values()) {
+      if (bucket.kind !== 'interview') continue;
+      const idAt = bucket.columns.indexOf('id');
+      for (const row of bucket.rows) newInterviews.add(row[idAt] as string);
+    }
+    touched.interviews.push(...newInterviews);
+    for (const bucket of this.buckets.values()) {
+      if (bucket.kind !== 'driver_rating') continue;
+      const idAt = bucket.columns.indexOf('id');
+      const interviewAt = bucket.columns.indexOf('interview_id');
+      // A new response's ratings are marked through it.
+      for (const row of bucket.rows) if (!newInterviews.has(row[interviewAt] as string)) touched.ratings.push(row[idAt] as string);
+    }
+    for (const op of this.updates) {
+      if (op.kind === 'interview') touched.interviews.push(op.id);
+      else if (op.kind === 'driver_rating') touched.ratings.push(op.id);
+      else if (op.kind === 'contact') touched.contacts.push(op.id);
+    }
+    return touched;
+  }
+
+  /**
+   * Writes everything; each created or changed record gets its change-log entry with the import's id.
+   * `consume`: each table's rows are let go once written (the plan cannot be written again).
+   */
+  execute(writer: RowWriter, stamp: string, onProgress?: (done: number, total: number) => void, consume = false): void {
     const buckets = [...this.buckets.values()].sort((a, b) => WRITE_ORDER.indexOf(a.kind) - WRITE_ORDER.indexOf(b.kind));
     const ratingsByInterview = new Map<string, Record<string, unknown>>();
     const newInterviews = new Set<string>();
@@ -86,6 +115,7 @@ export class WritePlan {
         }
         if ((++done & 4095) === 0) onProgress?.(done, this.rows);
       }
+      if (consume && bucket.kind !== 'interview') bucket.rows = [];
     }
     for (const bucket of buckets) {
       if (bucket.kind !== 'interview') continue;
@@ -96,6 +126,7 @@ export class WritePlan {
         changes.ratings = ratingsByInterview.get(row[idAt] as string) ?? {};
         writer.logChange('interview', row[idAt] as string, 'insert', changes);
       }
+      if (consume) bucket.rows = [];
     }
     for (const op of this.updates) {
       writer.update(TABLE_OF[op.kind], { id: op.id }, { ...op.values, updated_at: stamp });
@@ -109,11 +140,21 @@ export class WritePlan {
   }
 }
 
+/**
+ * A created record's log entry: its values, less what the entry itself already says (the record's id,
+ * the import's id, the creation stamp) and empty fields. Undo reads `updated_at` (edited since?).
+ */
 function logValues(columns: readonly string[], values: readonly unknown[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (let i = 0; i < columns.length; i++) if (values[i] !== null && values[i] !== undefined) out[columns[i]!] = values[i];
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i]!;
+    if (values[i] === null || values[i] === undefined || OMITTED_FROM_LOG.has(column)) continue;
+    out[column] = values[i];
+  }
   return out;
 }
+
+const OMITTED_FROM_LOG = new Set(['id', 'import_id', 'created_at', 'deleted_at']);
 
 /**
  * Changes to the workspace since a moment: this connection's write count (the only writer; other

@@ -37,6 +37,7 @@ describe('workspace file schema and migrations', () => {
     // Read speed: a page cache and a memory map large enough for a 10k-account book's metric reads.
     expect(opened.raw.pragma('cache_size', { simple: true })).toBe(PAGE_CACHE_KIB);
     expect(opened.raw.pragma('mmap_size', { simple: true })).toBe(MMAP_BYTES);
+    expect(opened.raw.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
     await opened.close();
   });
 

@@ -4,11 +4,16 @@
  * memo kept must deep-equal one computed with the memo emptied; and a score correction must leave the
  * accounts, their ARR and last touch, and the follow-ups memoised.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../../main/db/migrations';
+import { openDatabase } from '../../../main/db/open-database';
 import { METRIC_CHANGE_GROUPS } from '../../../main/db/migrations/005-metrics-change-counters';
-import { computeDashboard } from '../../../main/metrics/engine/dashboard';
+import { computeDashboard, type DashboardRequest } from '../../../main/metrics/engine/dashboard';
 import { clearQueryCache, queryCache } from '../../../main/metrics/engine/query-cache';
 import type { MetricsDashboard } from '../../../shared/contract/metrics';
+import { tempDir } from '../../helpers/temp-dir';
 import { TODAY, units, Workspace } from './fixture';
 
 let ws: Workspace | null = null;
@@ -17,7 +22,14 @@ afterEach(async () => {
   ws = null;
 });
 
-const REQUESTS = [{}, { filters: { tier: 'Enterprise' } }, { filters: { riskZone: 'red' as const } }, { period: { kind: 'trailing12' as const, endDate: '2026-09-30' } }];
+const REQUESTS: DashboardRequest[] = [
+  {},
+  { filters: { tier: 'Enterprise' } },
+  // Segments and risk zones come from placements, which read every group.
+  { filters: { riskZone: 'at-risk' } },
+  // Not a quarter: live passes over the responses.
+  { period: { kind: 'trailing12', endDate: '2026-09-30' } },
+];
 
 interface Seeded {
   accounts: string[];
@@ -56,6 +68,8 @@ const WRITES: [string, (w: Workspace, s: Seeded) => void][] = [
   ['an interview moved to another quarter', (w, s) => w.raw.prepare(`UPDATE interviews SET interviewed_at = '2026-04-02T10:00:00.000Z' WHERE id = ?`).run(s.interviews[5])],
   ['a new interview', (w, s) => void w.interview(s.accounts[2]!, s.contacts[7]!, '2026-09-29T10:00:00.000Z', 2)],
   ['an interview soft-deleted', (w, s) => w.softDelete('interviews', s.interviews[10]!)],
+  // Last touch moves back a year: the account falls silent.
+  ['an account’s recent interviews soft-deleted', (w, s) => w.raw.prepare(`UPDATE interviews SET deleted_at = ? WHERE account_id = ? AND interviewed_at >= '2026'`).run(`${TODAY}T09:00:00.000Z`, s.accounts[2])],
   ['a churn (ARR record)', (w, s) => void w.arr(s.accounts[1]!, '2026-08-01', 0)],
   ['an ARR record soft-deleted', (w, s) => w.softDelete('arr_records', s.arr[3]!)],
   ['an account’s tier', (w, s) => w.raw.prepare(`UPDATE accounts SET tier = 'Enterprise' WHERE id = ?`).run(s.accounts[0])],
@@ -64,7 +78,7 @@ const WRITES: [string, (w: Workspace, s: Seeded) => void][] = [
   ['a follow-up closed', (w) => w.raw.prepare(`UPDATE actions SET status = 'closed', closed_at = '2026-08-30T09:00:00.000Z' WHERE closed_at IS NULL`).run()],
   ['a QBR', (w, s) => void w.qbr(s.accounts[1]!, '2026-09-01', 1, 1, 1)],
   ['a milestone', (w, s) => w.milestone(s.accounts[2]!, '2026-09-01', null)],
-  ['a segment override', (w, s) => w.override(s.accounts[0]!, 'risk', 'red', 'escalation')],
+  ['a segment override', (w, s) => w.override(s.accounts[0]!, 'risk', 'at-risk', 'escalation')],
   ['a contact’s role', (w, s) => w.raw.prepare(`UPDATE contacts SET role = 'influencer' WHERE id = ?`).run(s.contacts[3])],
   ['a contact soft-deleted', (w, s) => w.softDelete('contacts', s.contacts[6]!)],
   ['a driver rating', (w, s) => w.raw.prepare(`UPDATE driver_ratings SET rating = 1 WHERE interview_id = ?`).run(s.interviews[2])],
@@ -76,6 +90,20 @@ async function dashboards(w: Workspace): Promise<MetricsDashboard[]> {
   const result: MetricsDashboard[] = [];
   for (const request of REQUESTS) result.push(await computeDashboard(db, await queryCache(db), request, TODAY));
   return result;
+}
+
+/**
+ * Whether the memo holds `key`: a miss runs the probe, which fails, and a failed computation leaves
+ * the memo as it was (query-cache.ts drops it), so probing does not disturb the next dashboard.
+ */
+async function memoHolds(db: Parameters<typeof queryCache>[0], key: string): Promise<boolean> {
+  let ran = false;
+  const probe = (await queryCache(db)).get(key, async () => {
+    ran = true;
+    throw new Error('probe');
+  });
+  await probe.catch(() => undefined);
+  return !ran;
 }
 
 describe('metrics memo invalidation by change counters', () => {
@@ -106,14 +134,7 @@ describe('metrics memo invalidation by change counters', () => {
     const after = counters();
     expect(METRIC_CHANGE_GROUPS.filter((group) => after[group] !== before[group])).toEqual(['responses']);
 
-    /** Whether the memo still held `key` (a miss runs the sentinel, which is then dropped with the rest). */
-    const held = async (key: string) => {
-      let ran = false;
-      await (await queryCache(db)).get(key, async () => { ran = true; return null; });
-      return !ran;
-    };
-    const cache = await queryCache(db);
-    void cache;
+    const held = (key: string) => memoHolds(db, key);
     expect(await held('live-accounts')).toBe(true);
     expect(await held('follow-ups|2026-07-01|2026-09-30')).toBe(true);
     expect(await held('contact-scores|2026-07-01|2026-09-30')).toBe(false);
@@ -130,9 +151,38 @@ describe('metrics memo invalidation by change counters', () => {
     seed(w);
     const db = w.core.workspaces.db();
     await dashboards(w);
-    w.raw.prepare(`UPDATE metric_account_windows SET promoters = promoters WHERE rowid IS NOT NULL OR 1`).run();
-    let ran = false;
-    await (await queryCache(db)).get('live-accounts', async () => { ran = true; return null; });
-    expect(ran).toBe(true);
+    expect(await memoHolds(db, 'live-accounts')).toBe(true);
+    w.raw.prepare(`UPDATE metric_account_windows SET promoters = promoters`).run();
+    expect(await memoHolds(db, 'live-accounts')).toBe(false);
+  });
+});
+
+describe('migration 005 on an existing workspace', () => {
+  it('a file at schema 4 gets every group’s counter and its triggers; writes then move the right counters', async () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'old.axw');
+    const old = await openDatabase(file, { create: true, dataDir, migrations: MIGRATIONS.slice(0, 4) });
+    const stamp = `${TODAY}T08:00:00.000Z`;
+    old.raw.prepare(`INSERT INTO accounts (id, name, name_normalized, created_at, updated_at) VALUES ('a1', 'A1', 'a1', ?, ?)`).run(stamp, stamp);
+    await old.close();
+
+    const reopened = await openDatabase(file, { create: false, dataDir });
+    try {
+      expect(reopened.migratedFrom).toBe(4);
+      const counters = () =>
+        Object.fromEntries((reopened.raw.prepare(`SELECT name, n FROM metric_change_counters`).all() as { name: string; n: number }[]).map((r) => [r.name, r.n]));
+      expect(counters()).toEqual(Object.fromEntries(METRIC_CHANGE_GROUPS.map((group) => [group, 0])));
+      reopened.raw.prepare(`INSERT INTO arr_records (id, account_id, effective_date, arr_minor, kind, created_at, updated_at) VALUES ('r1', 'a1', '2024-01-01', 100, 'new', ?, ?)`).run(stamp, stamp);
+      reopened.raw.prepare(`INSERT INTO interviews (id, account_id, kind, status, interviewed_at, nps, created_at, updated_at) VALUES ('i1', 'a1', 'relationship', 'complete', '2026-07-01T10:00:00.000Z', 9, ?, ?)`).run(stamp, stamp);
+      expect(counters()).toEqual({ accounts: 1, responses: 1, touch: 1, actions: 0, success: 0 });
+      // A score correction is not a touch; a moved date is.
+      reopened.raw.prepare(`UPDATE interviews SET nps = 3 WHERE id = 'i1'`).run();
+      expect(counters()).toMatchObject({ responses: 2, touch: 1 });
+      reopened.raw.prepare(`UPDATE interviews SET interviewed_at = '2026-07-02T10:00:00.000Z' WHERE id = 'i1'`).run();
+      expect(counters()).toMatchObject({ responses: 3, touch: 2 });
+    } finally {
+      await reopened.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
