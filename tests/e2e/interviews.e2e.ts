@@ -154,8 +154,12 @@ describe('interview day in the demo workspace', () => {
   });
 
   it('Alt+↑ and Alt+↓ move between people and keep what was typed', async () => {
+    // As a person does: look that the new person's score has the focus before typing, and the box after Enter.
+    await poll(() => npsGroup(page).evaluate((group) => group.contains(document.activeElement))).toBe(true);
     await page.keyboard.press('7');
+    await poll(() => npsGroup(page).getByRole('radio', { checked: true }).textContent()).toBe('7');
     await page.keyboard.press('Enter');
+    await poll(() => verbatimBox(page).evaluate((box) => box === document.activeElement)).toBe(true);
     await page.keyboard.type('Reporting could');
     await page.keyboard.press('Alt+ArrowUp');
     await expectPerson(page, account.contacts[1]!.name);
