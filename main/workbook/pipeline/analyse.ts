@@ -86,7 +86,9 @@ export function prepare(raw: BetterSqlite3.Database, staged: StagedImport, facts
     qbrs: staged.entity === 'qbr_notes',
     actions: staged.entity === 'actions',
   });
-  return { convertAt, count: staged.rows.length, lookups, decisions };
+  // Every row names its response and no name repeats: no row can match a response another row creates.
+  const uniqueResponseIds = interviews !== undefined && interviews.externalIds.length === staged.rows.length && new Set(interviews.externalIds).size === staged.rows.length;
+  return { convertAt, count: staged.rows.length, lookups, decisions, uniqueResponseIds };
 }
 
 export function plannerOptions(staged: StagedImport, newId: () => string, importId: string | null): PlannerOptions {
@@ -107,10 +109,10 @@ export function plannerOptions(staged: StagedImport, newId: () => string, import
  */
 export function analyse(raw: BetterSqlite3.Database, staged: StagedImport, facts: WorkspaceFacts, signal?: AbortSignal): Analysis {
   const fingerprint = workspaceFingerprint(raw);
-  const { convertAt, count, lookups, decisions } = prepare(raw, staged, facts, signal);
+  const { convertAt, count, lookups, decisions, uniqueResponseIds } = prepare(raw, staged, facts, signal);
   const newId = idMaker();
   const importId = newId();
-  const planner = new Planner(lookups, plannerOptions(staged, newId, importId));
+  const planner = new Planner(lookups, { ...plannerOptions(staged, newId, importId), rememberNewResponses: !uniqueResponseIds });
   const writePlan = new WritePlan(fingerprint);
   const n = count;
   const analysis: Analysis = {

@@ -52,6 +52,12 @@ export interface PlannerOptions {
   responseKind: string;
   source: string;
   importId: string | null;
+  /**
+   * false when no later row can match a response an earlier row creates (every row carries a response
+   * id and no id repeats): the planner then forgets new responses and their ratings once planned, so a
+   * 100k-row file does not keep a row per response and rating in its lookups.
+   */
+  rememberNewResponses?: boolean;
 }
 
 const str = (v: Value | undefined): string | null => (v === undefined || v === null ? null : String(v));
@@ -345,6 +351,9 @@ export class Planner {
       if (existingId) matchedBy = 'account, contact and date';
     }
     const existing = existingId ? this.l.interviews.get(existingId)! : null;
+    const remember = existing !== null || this.o.rememberNewResponses !== false;
+    // Ratings of a response no later row can match live only while its row is planned.
+    const rowRatings = remember ? null : new Map<string, Row>();
     const finished = v.get('response.finished');
     const proposed: Row = {
       nps: num(v.get('response.nps')),
@@ -375,7 +384,7 @@ export class Planner {
         external_id: ext,
         import_id: this.o.importId,
       });
-      this.l.addInterview(proposed);
+      if (remember) this.l.addInterview(proposed);
     }
     const label = `Response ${ext ?? at.slice(0, 10)}`;
     const interviewOps: Op[] = [];
@@ -383,9 +392,12 @@ export class Planner {
     for (const [key, value] of v) {
       if (!key.startsWith(DRIVER_PREFIX) || typeof value !== 'number') continue;
       const driverId = this.driver(key.slice(DRIVER_PREFIX.length), ops);
-      const rating = this.l.rating(op.id, driverId);
+      const rating = rowRatings ? (rowRatings.get(driverId) ?? null) : this.l.rating(op.id, driverId);
       const proposedRating: Row = rating ? { rating: value } : { id: this.o.newId(), interview_id: op.id, driver_id: driverId, rating: value };
-      if (!rating) this.l.addRating(proposedRating);
+      if (!rating) {
+        if (rowRatings) rowRatings.set(driverId, proposedRating);
+        else this.l.addRating(proposedRating);
+      }
       this.op('driver_rating', rating, proposedRating, `Rating ${key.slice(DRIVER_PREFIX.length)}`, rating ? 'response and driver' : null, interviewOps);
     }
     // An imported response carries the import's id when created or changed (undo finds it).

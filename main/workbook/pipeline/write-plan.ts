@@ -82,7 +82,9 @@ export class WritePlan {
    */
   execute(writer: RowWriter, stamp: string, onProgress?: (done: number, total: number) => void, consume = false): void {
     const buckets = [...this.buckets.values()].sort((a, b) => WRITE_ORDER.indexOf(a.kind) - WRITE_ORDER.indexOf(b.kind));
-    const ratingsByInterview = new Map<string, Record<string, unknown>>();
+    // Driver id and rating, pair after pair: an object keyed by driver ids per response would be a
+    // dictionary each (a 100k-row import held 100k of them until the end of its commit).
+    const ratingsByInterview = new Map<string, unknown[]>();
     const newInterviews = new Set<string>();
     for (const bucket of buckets) if (bucket.kind === 'interview') for (const row of bucket.rows) newInterviews.add(row[bucket.columns.indexOf('id')] as string);
     let done = 0;
@@ -108,8 +110,8 @@ export class WritePlan {
           // Ratings of a new response are created and undone with it: they travel in its log entry.
           const interviewId = row[interviewAt] as string;
           let ratings = ratingsByInterview.get(interviewId);
-          if (!ratings) ratingsByInterview.set(interviewId, (ratings = {}));
-          ratings[row[driverAt] as string] = row[ratingAt];
+          if (!ratings) ratingsByInterview.set(interviewId, (ratings = []));
+          ratings.push(row[driverAt], row[ratingAt]);
         } else if (bucket.kind !== 'interview') {
           writer.logChange(bucket.kind, row[idAt] as string, 'insert', logValues(columns, values));
         }
@@ -123,7 +125,10 @@ export class WritePlan {
       const idAt = bucket.columns.indexOf('id');
       for (const row of bucket.rows) {
         const changes = logValues(columns, [...row, stamp, stamp]);
-        changes.ratings = ratingsByInterview.get(row[idAt] as string) ?? {};
+        const pairs = ratingsByInterview.get(row[idAt] as string);
+        const ratings: Record<string, unknown> = {};
+        if (pairs) for (let k = 0; k < pairs.length; k += 2) ratings[pairs[k] as string] = pairs[k + 1];
+        changes.ratings = ratings;
         writer.logChange('interview', row[idAt] as string, 'insert', changes);
       }
       if (consume) bucket.rows = [];

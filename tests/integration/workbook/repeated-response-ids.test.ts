@@ -1,0 +1,72 @@
+/**
+ * The planner forgets the responses it creates (and their ratings) only when no later row can match
+ * them: every row has a response id and none repeats. A file that names a response twice must still
+ * create it once, the later row updating it, ratings included; one whose rows all differ creates each.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Core } from '../../../main/core/core';
+import { emptyWorkspaceCore } from '../../helpers/test-core';
+import { tempDir } from '../../helpers/temp-dir';
+import { WorkbookClient } from './workbook-client';
+
+let core: Core;
+let client: WorkbookClient;
+let dir: string;
+
+beforeEach(async () => {
+  ({ core } = await emptyWorkspaceCore());
+  client = new WorkbookClient(core);
+  dir = tempDir('ax-repeated-ids-');
+});
+afterEach(async () => {
+  await core.close();
+});
+
+const raw = () => core.workspaces.opened()!.file.raw;
+const HEADER = 'Response ID,Recorded Date,Company,Email,Contact,NPS,Driver: Support';
+
+async function importRows(name: string, rows: string[]) {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, [HEADER, ...rows].join('\n'));
+  const run = await client.importPreview(file);
+  const result = await client.call('workbook.commit', { sessionId: run.preview.sessionId });
+  expect(result.import).not.toBeNull();
+  return { preview: run.preview };
+}
+
+const ratings = () =>
+  raw()
+    .prepare(`SELECT i.external_id AS id, i.nps, r.rating FROM interviews i LEFT JOIN driver_ratings r ON r.interview_id = i.id ORDER BY i.external_id`)
+    .all();
+
+describe('responses named more than once in one file', () => {
+  test('a repeated response id creates one response; the later row updates its score and rating', async () => {
+    const { preview } = await importRows('repeated.csv', [
+      'R_1,2024-05-01,Acme,jo@acme.com,Jo,9,5',
+      'R_2,2024-05-02,Acme,al@acme.com,Al,4,2',
+      'R_1,2024-05-01,Acme,jo@acme.com,Jo,6,1',
+    ]);
+    expect(preview.records).toMatchObject({ interview: { new: 2 }, driver_rating: { new: 2 } });
+    expect(ratings()).toEqual([
+      { id: 'R_1', nps: 6, rating: 1 },
+      { id: 'R_2', nps: 4, rating: 2 },
+    ]);
+  });
+
+  test('distinct response ids each create a response with its rating, and a re-import changes nothing', async () => {
+    const rows = ['R_1,2024-05-01,Acme,jo@acme.com,Jo,9,5', 'R_2,2024-05-02,Acme,al@acme.com,Al,4,2', 'R_3,2024-05-03,Acme,jo@acme.com,Jo,7,3'];
+    const { preview } = await importRows('distinct.csv', rows);
+    expect(preview.records).toMatchObject({ interview: { new: 3 }, driver_rating: { new: 3 } });
+    expect(ratings()).toEqual([
+      { id: 'R_1', nps: 9, rating: 5 },
+      { id: 'R_2', nps: 4, rating: 2 },
+      { id: 'R_3', nps: 7, rating: 3 },
+    ]);
+    const file = path.join(dir, 'distinct-again.csv');
+    fs.writeFileSync(file, [HEADER, ...rows].join('\n'));
+    const again = await client.importPreview(file);
+    expect(again.preview.nothingToDo).toBe(true);
+  });
+});
