@@ -57,14 +57,34 @@ export function undoImport(raw: BetterSqlite3.Database, importId: string): Impor
   };
   const stamp = nowIso();
   const writer = new RowWriter(raw, importId, stamp);
+  // A record the import created and then updated (its id twice in one file) is simply removed: its updates are
+  // skipped, and it is unchanged since when its updated_at is the last one the import wrote.
+  const entityKey = (entry: LogEntry) => `${entry.entity_type}\u0000${entry.entity_id}`;
+  const created = new Set(entries.filter((e) => e.op === 'insert').map(entityKey));
+  const lastWrittenAt = new Map<string, unknown>();
+  for (const entry of entries) {
+    if (entry.op !== 'update' || !created.has(entityKey(entry)) || lastWrittenAt.has(entityKey(entry))) continue;
+    const changes = entry.changes_json ? (JSON.parse(entry.changes_json) as Record<string, unknown>) : {};
+    const pair = changes.updated_at as [unknown, unknown] | undefined;
+    if (pair) lastWrittenAt.set(entityKey(entry), pair[1]);
+  }
+  // Every row has an updated_at, so an update whose before-image has none changed a row this import created.
+  const beforeImportMissing = (entry: LogEntry) => {
+    const pair = entry.changes_json ? (JSON.parse(entry.changes_json) as Record<string, unknown>).updated_at : undefined;
+    return Array.isArray(pair) && pair[0] === null;
+  };
+  const isUpdateOfCreated = (entry: LogEntry) => entry.op === 'update' && (created.has(entityKey(entry)) || beforeImportMissing(entry));
   const run = raw.transaction(() => {
     const conflicts: string[] = [];
     for (const entry of entries) {
       const table = tableOfEntity(entry.entity_type, tables);
-      if (!table) continue;
+      if (!table || isUpdateOfCreated(entry)) continue;
       const key = keyOf(entry.entity_id, pkOf(table));
       const changes = entry.changes_json ? (JSON.parse(entry.changes_json) as Record<string, unknown>) : {};
-      const expected = entry.op === 'insert' ? (changes.updated_at as string | undefined) : (changes.updated_at as [unknown, unknown] | undefined)?.[1];
+      const expected =
+        entry.op === 'insert'
+          ? ((lastWrittenAt.get(entityKey(entry)) ?? changes.updated_at) as string | undefined)
+          : (changes.updated_at as [unknown, unknown] | undefined)?.[1];
       const where = Object.keys(key).map((k) => `"${k}" = ?`).join(' AND ');
       const current = raw.prepare(`SELECT * FROM "${table}" WHERE ${where}`).get(...Object.values(key)) as Record<string, unknown> | undefined;
       if (!current) {
@@ -84,7 +104,7 @@ export function undoImport(raw: BetterSqlite3.Database, importId: string): Impor
     const apply = () => {
       for (const entry of entries) {
         const table = tableOfEntity(entry.entity_type, tables);
-        if (!table) continue;
+        if (!table || isUpdateOfCreated(entry)) continue;
         const key = keyOf(entry.entity_id, pkOf(table)) as Row;
         const changes = entry.changes_json ? (JSON.parse(entry.changes_json) as Record<string, unknown>) : {};
         if (entry.op === 'insert') {

@@ -33,7 +33,7 @@ async function importRows(name: string, rows: string[]) {
   const run = await client.importPreview(file);
   const result = await client.call('workbook.commit', { sessionId: run.preview.sessionId });
   expect(result.import).not.toBeNull();
-  return { preview: run.preview };
+  return { preview: run.preview, importId: result.import!.id };
 }
 
 const ratings = () =>
@@ -43,7 +43,7 @@ const ratings = () =>
 
 describe('responses named more than once in one file', () => {
   test('a repeated response id creates one response; the later row updates its score and rating', async () => {
-    const { preview } = await importRows('repeated.csv', [
+    const { preview, importId } = await importRows('repeated.csv', [
       'R_1,2024-05-01,Acme,jo@acme.com,Jo,9,5',
       'R_2,2024-05-02,Acme,al@acme.com,Al,4,2',
       'R_1,2024-05-01,Acme,jo@acme.com,Jo,6,1',
@@ -53,6 +53,10 @@ describe('responses named more than once in one file', () => {
       { id: 'R_1', nps: 6, rating: 1 },
       { id: 'R_2', nps: 4, rating: 2 },
     ]);
+    // The import created R_1 and then updated it: undo removes it like any record it created.
+    await client.call('workbook.undo', { importId });
+    expect(ratings()).toEqual([]);
+    expect(raw().prepare(`SELECT count(*) AS n FROM accounts WHERE deleted_at IS NULL`).get()).toEqual({ n: 0 });
   });
 
   test('distinct response ids each create a response with its rating, and a re-import changes nothing', async () => {
