@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     fileParallelism: false,
     pool: 'forks',
+    // A person waits for the screen; on a loaded 2-core CI machine a second is not always enough.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
