@@ -159,7 +159,7 @@ describe('interview day in the demo workspace', () => {
     await page.keyboard.press('7');
     await poll(() => npsGroup(page).getByRole('radio', { checked: true }).textContent()).toBe('7');
     await page.keyboard.press('Enter');
-    await poll(() => verbatimBox(page).evaluate((box) => box === document.activeElement)).toBe(true);
+    await poll(() => verbatimBox(page).evaluate((box) => (box === document.activeElement ? 'box' : `${document.activeElement?.tagName} ${document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.slice(0, 40)}`))).toBe('box');
     await page.keyboard.type('Reporting could');
     await page.keyboard.press('Alt+ArrowUp');
     await expectPerson(page, account.contacts[1]!.name);
