@@ -2,7 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import type { AccountTrendPoint } from '../../shared/contract/metrics';
 import type { AccountScoreMethod } from '../../shared/domain/metrics-types';
 import { formatScore } from '../monetization/figure-format';
-import { axisText, escapeHtml, paramList, tooltipFrame } from './metric-common-options';
+import { axisText, escapeHtml, trendChartFrame } from './metric-common-options';
 import type { MetricChartContext } from './metric-common-options';
 
 export const METHOD_LABELS: Record<AccountScoreMethod, string> = { average: 'Average', waterfall: 'Waterfall', weighted: 'Weighted' };
@@ -18,22 +18,13 @@ export function accountTrendOptions(points: readonly AccountTrendPoint[], headli
   const others = methods.filter((m) => m !== headline);
   const colorOf = { [headline]: palette.accent, [others[0]!]: palette.textMuted, [others[1]!]: colors.neutral } as Record<AccountScoreMethod, string>;
   return {
-    animation: false,
-    textStyle: { fontFamily: palette.fontFamily },
-    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      ...tooltipFrame(palette),
-      axisPointer: { type: 'line', lineStyle: { color: palette.border } },
-      formatter: (params: unknown) => {
-        const first = paramList<{ dataIndex: number }>(params)[0];
-        const point = first ? points[first.dataIndex] : undefined;
-        if (!point) return '';
-        if (point.responses === 0) return `${escapeHtml(point.period.label)}<br/>No responses`;
-        const lines = methods.map((m) => `${METHOD_LABELS[m]}${m === headline ? ' (headline)' : ''}: ${formatScore(point.scores[m].score.value, locale)}`);
-        return `${escapeHtml(point.period.label)}<br/>${lines.join('<br/>')}<br/>${point.responses} responses`;
-      },
-    },
+    ...trendChartFrame(palette, (index) => {
+      const point = points[index];
+      if (!point) return '';
+      if (point.responses === 0) return `${escapeHtml(point.period.label)}<br/>No responses`;
+      const lines = methods.map((m) => `${METHOD_LABELS[m]}${m === headline ? ' (headline)' : ''}: ${formatScore(point.scores[m].score.value, locale)}`);
+      return `${escapeHtml(point.period.label)}<br/>${lines.join('<br/>')}<br/>${point.responses} responses`;
+    }),
     xAxis: {
       type: 'category',
       data: points.map((p) => p.period.label),

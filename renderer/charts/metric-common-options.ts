@@ -44,3 +44,24 @@ export function escapeHtml(text: string): string {
 export function paramList<T>(params: unknown): T[] {
   return (Array.isArray(params) ? params : [params]) as T[];
 }
+
+/**
+ * The frame every quarter-trend chart shares: no animation, the tokens' font, a tight grid, and an axis
+ * tooltip that describes the point under the pointer (by its index in the series).
+ */
+export function trendChartFrame(palette: ChartPalette, describe: (index: number) => string) {
+  return {
+    animation: false,
+    textStyle: { fontFamily: palette.fontFamily },
+    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      ...tooltipFrame(palette),
+      axisPointer: { type: 'line', lineStyle: { color: palette.border } },
+      formatter: (params: unknown) => {
+        const first = paramList<{ dataIndex: number }>(params)[0];
+        return first ? describe(first.dataIndex) : '';
+      },
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { NpsTrendPoint } from '../../shared/contract/metrics';
 import { formatInterval, formatNps } from '../monetization/figure-format';
-import { axisText, escapeHtml, paramList, tooltipFrame } from './metric-common-options';
+import { axisText, escapeHtml, trendChartFrame } from './metric-common-options';
 import type { MetricChartContext } from './metric-common-options';
 
 /**
@@ -23,22 +23,13 @@ export function npsTrendOptions(points: readonly NpsTrendPoint[], ctx: MetricCha
   const fmt = { currency: ctx.currency, locale: ctx.locale };
 
   return {
-    animation: false,
-    textStyle: { fontFamily: palette.fontFamily },
-    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      ...tooltipFrame(palette),
-      axisPointer: { type: 'line', lineStyle: { color: palette.border } },
-      formatter: (params: unknown) => {
-        const first = paramList<{ dataIndex: number }>(params)[0];
-        const point = first ? points[first.dataIndex] : undefined;
-        if (!point) return '';
-        const head = `${escapeHtml(point.period.label)}`;
-        if (point.nps.value === null) return `${head}<br/>No responses`;
-        return `${head}<br/><strong>NPS ${formatNps(point.nps.value)}</strong><br/>95% interval ${formatInterval(point.interval95, fmt)}<br/>${point.responses} responses`;
-      },
-    },
+    ...trendChartFrame(palette, (index) => {
+      const point = points[index];
+      if (!point) return '';
+      const head = `${escapeHtml(point.period.label)}`;
+      if (point.nps.value === null) return `${head}<br/>No responses`;
+      return `${head}<br/><strong>NPS ${formatNps(point.nps.value)}</strong><br/>95% interval ${formatInterval(point.interval95, fmt)}<br/>${point.responses} responses`;
+    }),
     xAxis: {
       type: 'category',
       data: labels,

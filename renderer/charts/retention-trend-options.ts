@@ -1,7 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { RetentionTrendPoint } from '../../shared/contract/metrics';
 import { formatRatio } from '../monetization/figure-format';
-import { axisText, escapeHtml, paramList, tooltipFrame } from './metric-common-options';
+import { axisText, escapeHtml, trendChartFrame } from './metric-common-options';
 import type { MetricChartContext } from './metric-common-options';
 
 /** NRR and GRR (trailing twelve months at each quarter's end) against the 100% line. */
@@ -15,21 +15,12 @@ export function retentionTrendOptions(points: readonly RetentionTrendPoint[], ct
   const max = Math.ceil((Math.max(...values) + 5) / 10) * 10;
 
   return {
-    animation: false,
-    textStyle: { fontFamily: palette.fontFamily },
-    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      ...tooltipFrame(palette),
-      axisPointer: { type: 'line', lineStyle: { color: palette.border } },
-      formatter: (params: unknown) => {
-        const first = paramList<{ dataIndex: number }>(params)[0];
-        const point = first ? points[first.dataIndex] : undefined;
-        if (!point) return '';
-        if (point.nrr.value === null) return `${escapeHtml(point.period.label)}<br/>No cohort: no account had ARR 12 months earlier`;
-        return `${escapeHtml(point.period.label)}<br/><strong>NRR ${formatRatio(point.nrr.value, locale)}</strong><br/>GRR ${formatRatio(point.grr.value, locale)}<br/>${point.cohortSize} accounts in the cohort`;
-      },
-    },
+    ...trendChartFrame(palette, (index) => {
+      const point = points[index];
+      if (!point) return '';
+      if (point.nrr.value === null) return `${escapeHtml(point.period.label)}<br/>No cohort: no account had ARR 12 months earlier`;
+      return `${escapeHtml(point.period.label)}<br/><strong>NRR ${formatRatio(point.nrr.value, locale)}</strong><br/>GRR ${formatRatio(point.grr.value, locale)}<br/>${point.cohortSize} accounts in the cohort`;
+    }),
     xAxis: {
       type: 'category',
       data: points.map((p) => p.period.label),
