@@ -7,7 +7,7 @@ import { Icon } from '../components/icons';
 import { Dialog } from '../components/dialog';
 import { NewWorkspaceForm } from './new-workspace-form';
 import { BackupList } from './backup-list';
-import { FileLocation } from './file-location';
+import { ProblemCard } from './problem-card';
 import { RecentWorkspaces } from './recent-workspaces';
 import { StandaloneFrame } from './standalone-frame';
 
@@ -38,18 +38,7 @@ export function RecoveryScreen({ status }: { status: Damaged }) {
       title="This workspace could not be opened"
       lead="The workbench checks every file when it opens it. This one did not pass, so it was left exactly as it is: nothing was changed or deleted."
     >
-      <section className="card problem-card" aria-labelledby="problem-title">
-        <div className="problem-card__icon" aria-hidden="true">
-          <Icon name="alert" size={22} />
-        </div>
-        <div className="problem-card__body">
-          <h2 id="problem-title" className="card__title">
-            What went wrong
-          </h2>
-          <p className="problem-card__message">{status.problem}</p>
-          <FileLocation fileName={status.fileName} location={status.location} />
-        </div>
-      </section>
+      <ProblemCard kind="damaged" title="What went wrong" message={status.problem} fileName={status.fileName} location={status.location} />
 
       {error ? (
         <p className="form-alert" role="alert">

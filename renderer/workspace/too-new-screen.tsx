@@ -3,7 +3,7 @@ import type { WorkspaceStatus } from '../../shared/contract';
 import { systemLocale } from '../app/format-extra';
 import { Icon } from '../components/icons';
 import { NewWorkspaceDialog } from './new-workspace-dialog';
-import { FileLocation } from './file-location';
+import { ProblemCard } from './problem-card';
 import { RecentWorkspaces } from './recent-workspaces';
 import { StandaloneFrame } from './standalone-frame';
 
@@ -18,18 +18,7 @@ export function TooNewScreen({ status }: { status: TooNew }) {
       title="This workspace needs a newer AX Workbench"
       lead="It was saved by a newer version of the app. To protect it, this version does not open it. Update AX Workbench, then open the file again: nothing in it was changed."
     >
-      <section className="card problem-card" aria-labelledby="problem-title">
-        <div className="problem-card__icon problem-card__icon--info" aria-hidden="true">
-          <Icon name="info" size={22} />
-        </div>
-        <div className="problem-card__body">
-          <h2 id="problem-title" className="card__title">
-            Details
-          </h2>
-          <p className="problem-card__message">{status.problem}</p>
-          <FileLocation fileName={status.fileName} location={status.location} />
-        </div>
-      </section>
+      <ProblemCard kind="info" title="Details" message={status.problem} fileName={status.fileName} location={status.location} />
       <div className="standalone__columns">
         <section className="card" aria-labelledby="others-title">
           <div className="card__header">
