@@ -4,7 +4,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { MetricsDashboard, MetricsFilters, MetricsPeriodInput } from '../../../shared/contract/metrics';
-import type { Figure } from '../../../shared/domain/metrics-types';
+import type { Figure, LoopKpiBreakdown } from '../../../shared/domain/metrics-types';
+import type { MetricSettings } from '../../../shared/domain/metrics-settings';
 import type { Database } from '../../db/tables';
 import { nowIso } from '../../db/clock';
 import { categoryMethod } from '../account-nps';
@@ -20,13 +21,14 @@ import type { AccountState } from './account-state';
 import { loadBook, type Book } from './book';
 import { addPartials, waterfallFromPartials, type DriverPartials } from './driver-partials';
 import { evidence } from './evidence';
-import { loopBreakdown } from './loop-breakdown';
+import { loopBreakdown, loopBreakdownFromGroups } from './loop-breakdown';
 import { panelFromScores } from './method-panel';
 import { resolvePeriod, windowPoint } from './period';
 import { capAccountIds } from './provenance-cap';
 import type { QueryCache } from './query-cache';
 import { readMetricSettings } from './settings-store';
 import { followUpsOpenedIn } from './sql-actions';
+import { loopGroups, type LoopScope } from './sql-loop';
 import { driverLabels } from './sql-driver-citations';
 import { trendPlan, trends } from './trends';
 import { citationFacts } from './window-facts';
@@ -57,14 +59,12 @@ export async function computeDashboard(db: Kysely<Database>, cache: QueryCache, 
   const retained = retentionRates(book.accounts.map((account) => ({ accountId: account.attrs.id, arrStart: account.arrT0, arrEnd: account.arr })));
   const activeArr = sumMinorUnits(active.map((account) => account.arr));
 
-  const [trendSeries, drivers, proof, actions] = await Promise.all([
+  const [trendSeries, drivers, proof, loop] = await Promise.all([
     trends(db, cache, book, period, plan.points),
     driverFigures(db, cache, book, active, settings.driverScale.negativeAtMost),
     evidence(db, cache, book, settings),
-    cache.get(`follow-ups|${period.from}|${period.to}`, () => followUpsOpenedIn(db, book.window), ['actions']),
+    loopFigures(db, cache, book, settings),
   ]);
-  const inScope = new Set(ids(book.accounts));
-  const scopedActions = actions.filter((action) => inScope.has(action.accountId));
 
   const dashboard: MetricsDashboard = {
     period,
@@ -103,11 +103,29 @@ export async function computeDashboard(db: Kysely<Database>, cache: QueryCache, 
       observedChurn: proof.churn,
       evidencePeriod: windowPoint(proof.window, `${proof.window.from} – ${proof.window.to}`, today),
     },
-    loop: loopBreakdown(scopedActions, nowIso(), settings),
+    loop,
     settings,
   };
   if (problem) dashboard.headline.nps = { ...dashboard.headline.nps, notes: [...(dashboard.headline.nps.notes ?? []), problem] };
   return capAccountIds(dashboard);
+}
+
+/**
+ * The loop KPIs as of now. Tallied in SQL (they depend on the clock, so they are not memoised);
+ * row by row, from the memoised follow-ups, when a stored timestamp needs JavaScript's reading.
+ */
+async function loopFigures(db: Kysely<Database>, cache: QueryCache, book: Book, settings: MetricSettings): Promise<LoopKpiBreakdown> {
+  const asOf = nowIso();
+  const scope: LoopScope = book.accounts.length === book.live.length ? { kind: 'live' } : { kind: 'accounts', ids: ids(book.accounts) };
+  const groups = await loopGroups(db, book.window, scope, Date.parse(asOf), settings);
+  if (groups !== null) return loopBreakdownFromGroups(groups, asOf, settings);
+  const actions = await cache.get(`follow-ups|${book.window.from}|${book.window.to}`, () => followUpsOpenedIn(db, book.window), ['actions']);
+  const inScope = new Set(ids(book.accounts));
+  return loopBreakdown(
+    actions.filter((action) => inScope.has(action.accountId)),
+    asOf,
+    settings,
+  );
 }
 
 function silenceExplanation(book: Book, silent: readonly AccountState[], activeAccounts: number, days: number): Omit<Figure, 'value' | 'unit'> {

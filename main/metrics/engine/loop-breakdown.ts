@@ -5,7 +5,7 @@
  * benchmark workspace. A property test holds the two equal, figure for figure.
  */
 import type { MetricSettings } from '../../../shared/domain/metrics-settings';
-import { ACTION_LEVELS, type LoopKpiBreakdown, type LoopKpis } from '../../../shared/domain/metrics-types';
+import { ACTION_LEVELS, type ActionLevel, type LoopKpiBreakdown, type LoopKpis } from '../../../shared/domain/metrics-types';
 import { parseIsoTime } from '../dates';
 import { figure, nullFigure, ratioFigure } from '../figure';
 import type { LoopAction } from '../loop';
@@ -81,9 +81,18 @@ function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? 0) + upper) / 2;
 }
 
-function kpis(actions: readonly Timed[], asOf: string, asOfMs: number, settings: MetricSettings): LoopKpis {
+/** What the KPIs of one group of actions are made of; the SQL path (sql-loop.ts) fills the same. */
+export interface LoopTally {
+  actions: number;
+  decided: number;
+  onTime: number;
+  overdue: number;
+  /** Days from response to close of each closed action, in any order. */
+  daysToClose: number[];
+}
+
+function tally(actions: readonly Timed[], asOfMs: number, settings: MetricSettings): LoopTally {
   const { firstContactHours, closeDays } = settings.loop;
-  const rule = `targets (workspace settings): first contact within ${firstContactHours} h, closed within ${closeDays} days of the response`;
   let decided = 0;
   let onTime = 0;
   let overdue = 0;
@@ -100,24 +109,30 @@ function kpis(actions: readonly Timed[], asOf: string, asOfMs: number, settings:
     if (closed !== null) daysToClose.push((closed - responded) / MS_PER_DAY);
     else if (asOfMs > closeDue || (contact === null && asOfMs > firstContactDue)) overdue += 1;
   }
-  const closedCount = daysToClose.length;
-  const medianDays = median(daysToClose);
+  return { actions: actions.length, decided, onTime, overdue, daysToClose };
+}
+
+export function kpisOfTally(t: LoopTally, asOf: string, settings: MetricSettings): LoopKpis {
+  const { firstContactHours, closeDays } = settings.loop;
+  const rule = `targets (workspace settings): first contact within ${firstContactHours} h, closed within ${closeDays} days of the response`;
+  const closedCount = t.daysToClose.length;
+  const medianDays = median(t.daysToClose);
   const medianExplanation = {
     formula: 'median of days from response to close, over closed actions',
     inputs: { closedActions: closedCount },
     rule,
   };
   return {
-    actions: actions.length,
-    contactedWithinTarget: ratioFigure(onTime, decided, 'no action has reached its first-contact due time', {
+    actions: t.actions,
+    contactedWithinTarget: ratioFigure(t.onTime, t.decided, 'no action has reached its first-contact due time', {
       formula: `actions first contacted within ${firstContactHours} h / actions contacted or past that due time`,
-      inputs: { contactedOnTime: onTime, decided, asOf },
+      inputs: { contactedOnTime: t.onTime, decided: t.decided, asOf },
       rule,
     }),
     medianDaysToClose: medianDays === null ? nullFigure('days', 'no closed actions', medianExplanation) : figure('days', medianDays, medianExplanation),
-    overdue: figure('count', overdue, {
+    overdue: figure('count', t.overdue, {
       formula: 'open actions past the close due date, or not contacted past the first-contact due time',
-      inputs: { openActions: actions.length - closedCount, asOf },
+      inputs: { openActions: t.actions - closedCount, asOf },
       rule,
     }),
   };
@@ -136,8 +151,52 @@ export function loopBreakdown(actions: readonly LoopAction[], asOf: string, sett
     byLevel.get(t.action.level)?.push(t);
   }
   return {
-    overall: kpis(all, asOf, asOfMs, settings),
-    byOwner: [...byOwner].map(([owner, group]) => ({ owner, ...kpis(group, asOf, asOfMs, settings) })),
-    byLevel: ACTION_LEVELS.map((level) => ({ level, ...kpis(byLevel.get(level) ?? [], asOf, asOfMs, settings) })),
+    overall: kpisOfTally(tally(all, asOfMs, settings), asOf, settings),
+    byOwner: [...byOwner].map(([owner, group]) => ({ owner, ...kpisOfTally(tally(group, asOfMs, settings), asOf, settings) })),
+    byLevel: ACTION_LEVELS.map((level) => ({ level, ...kpisOfTally(tally(byLevel.get(level) ?? [], asOfMs, settings), asOf, settings) })),
+  };
+}
+
+/** Tallies of one (owner, level) group, as sql-loop.ts computes them; `first` orders owners by first appearance. */
+export interface LoopGroupTally extends LoopTally {
+  owner: string | null;
+  level: ActionLevel;
+  first: string;
+}
+
+function merge(into: LoopTally, t: LoopTally): void {
+  into.actions += t.actions;
+  into.decided += t.decided;
+  into.onTime += t.onTime;
+  into.overdue += t.overdue;
+  for (const days of t.daysToClose) into.daysToClose.push(days);
+}
+
+const emptyTally = (): LoopTally => ({ actions: 0, decided: 0, onTime: 0, overdue: 0, daysToClose: [] });
+
+/** loopBreakdown() from per-(owner, level) tallies: the same figures, the owners in order of first appearance. */
+export function loopBreakdownFromGroups(groups: readonly LoopGroupTally[], asOf: string, settings: MetricSettings): LoopKpiBreakdown {
+  const overall = emptyTally();
+  const byOwner = new Map<string | null, { first: string; tally: LoopTally }>();
+  const byLevel = new Map<ActionLevel, LoopTally>(ACTION_LEVELS.map((level) => [level, emptyTally()]));
+  for (const group of groups) {
+    merge(overall, group);
+    const owner = byOwner.get(group.owner);
+    if (owner) {
+      merge(owner.tally, group);
+      if (group.first < owner.first) owner.first = group.first;
+    } else {
+      const fresh = emptyTally();
+      merge(fresh, group);
+      byOwner.set(group.owner, { first: group.first, tally: fresh });
+    }
+    const level = byLevel.get(group.level);
+    if (level) merge(level, group);
+  }
+  const owners = [...byOwner].sort(([, a], [, b]) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  return {
+    overall: kpisOfTally(overall, asOf, settings),
+    byOwner: owners.map(([owner, { tally: t }]) => ({ owner, ...kpisOfTally(t, asOf, settings) })),
+    byLevel: ACTION_LEVELS.map((level) => ({ level, ...kpisOfTally(byLevel.get(level) ?? emptyTally(), asOf, settings) })),
   };
 }
