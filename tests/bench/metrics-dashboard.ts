@@ -23,7 +23,8 @@ import type { Database } from '../../main/db/tables';
 import { addDays, resolvePeriod, retentionStart, trendQuarters, yearEarlier, type Window } from '../../main/metrics/engine/period';
 import { clearQueryCache } from '../../main/metrics/engine/query-cache';
 import { accountColumns, accountColumnsQuery, liveAccounts } from '../../main/metrics/engine/sql-accounts';
-import { followUpsOpenedIn } from '../../main/metrics/engine/sql-actions';
+import { loopGroups, loopGroupsQuery } from '../../main/metrics/engine/sql-loop';
+import { metricSettingsSchema } from '../../shared/domain/metrics-settings';
 import { contactScores, contactScoresQuery } from '../../main/metrics/engine/sql-contact-scores';
 import { driverCitations, driverCitationsQuery } from '../../main/metrics/engine/sql-driver-citations';
 import { globalCountsQuery } from '../../main/metrics/engine/sql-trend';
@@ -157,7 +158,7 @@ async function main(): Promise<void> {
       ['per account: ARR history + last touch', () => accountColumns(db, [...new Set([period.to, addDays(period.from, -1), ...trendDays])], period.to)],
       ['summaries: trend, 7 other quarters', () => Promise.all(trendWindows.map((q) => summaryCountsForAccounts(db, summaryFirstMonth(q)!, liveIds.slice(0, -500), liveIds.slice(-500))))],
       ['summaries: contact scores a year earlier', () => summaryContactScores(db, summaryFirstMonth(yearAgo)!)],
-      ['follow-up actions', () => followUpsOpenedIn(db, window)],
+      ['follow-ups: loop KPIs tallied per owner and level', () => loopGroups(db, window, { kind: 'live' }, Date.now(), metricSettingsSchema.parse({}))],
     ];
     const livePasses: [string, () => unknown][] = [
       ['window pass (per contact → per account)', () => contactScores(db, window)],
@@ -204,6 +205,7 @@ async function main(): Promise<void> {
     const liveDrivers = raw.prepare(`SELECT id FROM drivers WHERE deleted_at IS NULL ORDER BY id`).pluck().all() as string[];
     show('driver citations', planOf(db, raw, driverCitationsQuery(window, 2, { kind: 'case', liveDriverIds: liveDrivers })));
     show('trend counts (live)', planOf(db, raw, globalCountsQuery(window)));
+    show('loop KPIs (follow-ups tallied per owner and level)', planOf(db, raw, loopGroupsQuery(window, { kind: 'live' }, Date.now(), metricSettingsSchema.parse({}))));
     show('per-account columns (ARR history, last touch)', planOf(db, raw, accountColumnsQuery([period.to, retentionStart(period.to)], period.to)));
   } finally {
     await core.close();

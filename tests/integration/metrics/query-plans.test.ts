@@ -9,6 +9,8 @@ import type { Database } from '../../../main/db/tables';
 import { sql } from 'kysely';
 import { METRIC_REFRESH_STATEMENTS, rebuildWindowStatement } from '../../../main/db/migrations/004-metrics-summaries';
 import { followUpsQuery } from '../../../main/metrics/engine/sql-actions';
+import { loopGroupsQuery } from '../../../main/metrics/engine/sql-loop';
+import { metricSettingsSchema } from '../../../shared/domain/metrics-settings';
 import { accountColumnsQuery } from '../../../main/metrics/engine/sql-accounts';
 import {
   summaryCitationsQuery,
@@ -102,6 +104,16 @@ describe('query plans of the hot queries', () => {
       [/SEARCH i USING COVERING INDEX interviews_metrics_window_idx \(interviewed_at>\? AND interviewed_at<\?\)/, /SEARCH dr USING COVERING INDEX driver_ratings_metrics_idx \(interview_id=\?\)/],
     ],
     ['follow-ups opened in a quarter', () => followUpsQuery(WINDOW), [/SEARCH actions USING COVERING INDEX actions_metrics_follow_ups_idx \(kind=\? AND opened_at>\? AND opened_at<\?\)/]],
+    [
+      'loop KPIs of a quarter, every live account',
+      () => loopGroupsQuery(WINDOW, { kind: 'live' }, Date.parse('2026-10-01T00:00:00.000Z'), metricSettingsSchema.parse({})),
+      [/SEARCH actions USING COVERING INDEX actions_metrics_follow_ups_idx \(kind=\? AND opened_at>\? AND opened_at<\?\)/, /SCAN accounts USING (COVERING )?INDEX accounts_deleted_idx/],
+    ],
+    [
+      'loop KPIs of a quarter, chosen accounts',
+      () => loopGroupsQuery(WINDOW, { kind: 'accounts', ids: ['a', 'b'] }, Date.parse('2026-10-01T00:00:00.000Z'), metricSettingsSchema.parse({})),
+      [/SEARCH actions USING COVERING INDEX actions_metrics_follow_ups_idx \(kind=\? AND opened_at>\? AND opened_at<\?\)/],
+    ],
   ];
 
   for (const [name, query, expected] of cases) {
