@@ -31,7 +31,11 @@ export function ScaleInput({ value, scale, onChange, labelledBy, labels, nps = f
   const set = (v: number | null) => {
     if (disabled) return;
     onChange(v);
-    if (v !== null) requestAnimationFrame(() => focusPoint(v));
+    // Roving focus follows the score, but only while focus is still in the scale: a quick Enter after
+    // the digit has already moved on, and a late frame must not pull focus back from the next question.
+    if (v !== null) requestAnimationFrame(() => {
+      if (group.current?.contains(document.activeElement)) focusPoint(v);
+    });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
