@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'wouter';
 import type { TimelineItem, TimelineKind } from '../../shared/contract';
 import { LEVEL_LABELS, ROLE_LABELS } from '../../shared/domain/people';
 import { useFormat } from '../app/use-format';
@@ -42,7 +43,17 @@ function TimelineEntry({ item, fmt }: { item: TimelineItem; fmt: Formatters }) {
       </span>
       <div className="timeline__content">
         <div className="timeline__headline">
-          <span className="timeline__title">{title}</span>
+          {item.kind === 'interview' ? (
+            <Link
+              href={`/interviews/record/${item.id}`}
+              className="timeline__title"
+              aria-label={`${title}${item.contactName ? ` with ${item.contactName}` : ''}, ${fmt.date(item.at.slice(0, 10))}`}
+            >
+              {title}
+            </Link>
+          ) : (
+            <span className="timeline__title">{title}</span>
+          )}
           {item.kind === 'interview' ? <NpsChip score={item.score} showLabel /> : null}
           {item.status && item.kind !== 'interview' ? <span className={`badge ${statusTone(item.status)}`}>{item.status.replace(/_/g, ' ')}</span> : null}
         </div>

@@ -262,6 +262,10 @@ describe('interview day in the demo workspace', () => {
     const section = page.getByRole('region', { name: /Open follow-ups/ });
     await section.waitFor();
     await section.getByRole('button', { name: `Follow up with ${account.contacts[1]!.name}`, exact: true }).waitFor();
+    // The timeline's interview entry opens the interview's record.
+    await page.getByRole('region', { name: /Timeline/ }).getByRole('link', { name: new RegExp(`interview with ${account.contacts[0]!.name}`) }).first().click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(account.contacts[0]!.name) }).waitFor();
+    expect(page.url()).toMatch(/\/interviews\/record\//);
   });
 
   it('search finds a phrase, highlights it, and opens the interview', async () => {
