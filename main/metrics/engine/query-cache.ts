@@ -40,7 +40,20 @@ interface Memo {
   heavy: number;
 }
 
-type Counters = Record<MetricChangeGroup, number>;
+/**
+ * Metric settings are read afresh by every call and never memoised, so a settings write changes no
+ * memoised result. Its writer bumps this counter (a row of the same table, added on first use) in its
+ * transaction, so that the write counts as "moved only the settings" instead of "moved nothing known",
+ * which would empty the memo and make the next dashboard a cold one. Any other path that writes the
+ * settings moves no counter and so still empties the memo.
+ */
+const SETTINGS_COUNTER = 'settings';
+
+export async function bumpSettingsCounter(trx: Kysely<Database>): Promise<void> {
+  await sql`INSERT INTO metric_change_counters (name, n) VALUES (${SETTINGS_COUNTER}, 1) ON CONFLICT (name) DO UPDATE SET n = n + 1`.execute(trx);
+}
+
+type Counters = Record<MetricChangeGroup | typeof SETTINGS_COUNTER, number>;
 
 const memos = new WeakMap<Kysely<Database>, Memo>();
 const scanMemos = new WeakMap<Kysely<Database>, Memo>();
@@ -72,6 +85,9 @@ async function dataVersion(db: Kysely<Database>): Promise<{ version: string; cou
   const stored = JSON.parse(row?.c ?? '{}') as Partial<Counters>;
   const counters = {} as Counters;
   for (const group of METRIC_CHANGE_GROUPS) counters[group] = Number(stored[group] ?? Number.NaN);
+  // No row yet: the settings were never written through their writer (0, not NaN: a missing row must
+  // not count as moved, or a write no counter tracks would keep the memo).
+  counters[SETTINGS_COUNTER] = Number(stored[SETTINGS_COUNTER] ?? 0);
   return { version: `${row?.t}:${row?.v}`, counters };
 }
 
@@ -82,7 +98,7 @@ async function dataVersion(db: Kysely<Database>): Promise<{ version: string; cou
 function carryOver(memo: Memo, version: string, counters: Counters): Memo {
   const next: Memo = { version, counters, entries: new Map(), heavy: 0 };
   const moved = METRIC_CHANGE_GROUPS.filter((group) => !(memo.counters[group] === counters[group]));
-  if (moved.length === 0) return next;
+  if (moved.length === 0 && memo.counters[SETTINGS_COUNTER] === counters[SETTINGS_COUNTER]) return next;
   for (const [key, entry] of memo.entries) {
     if (!entry.settled || entry.reads === null || entry.reads.some((group) => moved.includes(group))) continue;
     next.entries.set(key, entry);

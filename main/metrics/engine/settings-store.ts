@@ -10,6 +10,7 @@ import type { MetricSettings } from '../../../shared/domain/metrics-settings';
 import { logChange } from '../../db/change-log';
 import { nowIso } from '../../db/clock';
 import type { Database } from '../../db/tables';
+import { bumpSettingsCounter } from './query-cache';
 
 export interface WorkspaceMetricSettings {
   settings: MetricSettings;
@@ -94,6 +95,7 @@ export async function updateMetricSettings(
       op: 'update',
       changes: { metric_settings_json: [row.metric_settings_json, json], fiscal_year_start_month: [row.fiscal_year_start_month, month] },
     });
+    await bumpSettingsCounter(trx);
   });
 }
 

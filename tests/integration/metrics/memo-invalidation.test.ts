@@ -2,7 +2,7 @@
  * The metrics memo outlives a write only where the write cannot have changed the result (migration
  * 005's change counters, query-cache.ts). After every kind of write, the dashboard computed with the
  * memo kept must deep-equal one computed with the memo emptied; and a score correction must leave the
- * accounts, their ARR and last touch, and the follow-ups memoised.
+ * accounts, their ARR and last touch, and the segment overrides memoised; a settings change, everything.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -63,7 +63,7 @@ function seed(w: Workspace): Seeded {
   return s;
 }
 
-const WRITES: [string, (w: Workspace, s: Seeded) => void][] = [
+const WRITES: [string, (w: Workspace, s: Seeded) => void | Promise<unknown>][] = [
   ['a score correction', (w, s) => w.raw.prepare(`UPDATE interviews SET nps = 10 - nps WHERE id = ?`).run(s.interviews[4])],
   ['an interview moved to another quarter', (w, s) => w.raw.prepare(`UPDATE interviews SET interviewed_at = '2026-04-02T10:00:00.000Z' WHERE id = ?`).run(s.interviews[5])],
   ['a new interview', (w, s) => void w.interview(s.accounts[2]!, s.contacts[7]!, '2026-09-29T10:00:00.000Z', 2)],
@@ -83,6 +83,9 @@ const WRITES: [string, (w: Workspace, s: Seeded) => void][] = [
   ['a contact soft-deleted', (w, s) => w.softDelete('contacts', s.contacts[6]!)],
   ['a driver rating', (w, s) => w.raw.prepare(`UPDATE driver_ratings SET rating = 1 WHERE interview_id = ?`).run(s.interviews[2])],
   ['a driver soft-deleted', (w, s) => w.softDelete('drivers', s.drivers[1]!)],
+  // Through the settings' own writer: the memo is kept whole, and every figure follows the new settings.
+  ['metric settings', (w) => w.call('metrics.settings.update', { patch: { roleWeights: { user: 3 }, silenceDays: 30, driverScale: { negativeAtMost: 3 }, loop: { firstContactHours: 2 } } })],
+  ['the fiscal year', (w) => w.call('metrics.settings.update', { fiscalYearStartMonth: 2 })],
 ];
 
 async function dashboards(w: Workspace): Promise<MetricsDashboard[]> {
@@ -114,7 +117,7 @@ describe('metrics memo invalidation by change counters', () => {
     const db = w.core.workspaces.db();
     await dashboards(w); // fills the memo
     for (const [label, write] of WRITES) {
-      write(w, s);
+      await write(w, s);
       const kept = await dashboards(w);
       clearQueryCache(db);
       const fresh = await dashboards(w);
@@ -122,7 +125,7 @@ describe('metrics memo invalidation by change counters', () => {
     }
   }, 60_000);
 
-  it('a score correction keeps the accounts, ARR, last touch and follow-ups memoised; an ARR record drops them', async () => {
+  it('a score correction keeps the accounts, ARR, last touch and segment overrides memoised; an ARR record drops the accounts only', async () => {
     ws = await Workspace.create();
     const w = ws;
     const s = seed(w);
@@ -136,13 +139,28 @@ describe('metrics memo invalidation by change counters', () => {
 
     const held = (key: string) => memoHolds(db, key);
     expect(await held('live-accounts')).toBe(true);
-    expect(await held('follow-ups|2026-07-01|2026-09-30')).toBe(true);
+    expect(await held('segment-overrides')).toBe(true);
     expect(await held('contact-scores|2026-07-01|2026-09-30')).toBe(false);
 
     await dashboards(w);
     w.arr(s.accounts[0]!, '2026-08-01', units(5));
     expect(await held('live-accounts')).toBe(false);
-    expect(await held('follow-ups|2026-07-01|2026-09-30')).toBe(true);
+    expect(await held('segment-overrides')).toBe(true);
+  });
+
+  it('a settings change through its writer keeps every memoised aggregate; one written around it empties the memo', async () => {
+    ws = await Workspace.create();
+    const w = ws;
+    seed(w);
+    const db = w.core.workspaces.db();
+    await dashboards(w);
+    await w.call('metrics.settings.update', { patch: { roleWeights: { decision_maker: 4 } } });
+    expect(await memoHolds(db, 'live-accounts')).toBe(true);
+    expect(await memoHolds(db, 'contact-scores|2026-07-01|2026-09-30')).toBe(true);
+    const dashboard = await computeDashboard(db, await queryCache(db), {}, TODAY);
+    expect(dashboard.settings.roleWeights.decision_maker).toBe(4);
+    w.raw.prepare(`UPDATE workspace_settings SET metric_settings_json = '{}'`).run();
+    expect(await memoHolds(db, 'live-accounts')).toBe(false);
   });
 
   it('a write no counter tracks (a summary row edited by hand) empties the whole memo', async () => {
