@@ -140,6 +140,13 @@ async function main(): Promise<void> {
     const arrRecord = raw.prepare(`SELECT id FROM arr_records WHERE deleted_at IS NULL LIMIT 1`).pluck().get() as string;
     raw.prepare(`UPDATE arr_records SET arr_minor = arr_minor WHERE id = ?`).run(arrRecord);
     const afterArrWrite = await timed(dashboard);
+    // A settings change (role weights), and back: only the pure functions run again.
+    const afterSettings: { wall: number; cpu: number }[] = [];
+    for (const weight of [2, 1]) {
+      await dashboard();
+      await core.call('metrics.settings.update', { patch: { roleWeights: { user: weight } } });
+      afterSettings.push(await timed(dashboard));
+    }
 
     // Where the cold time goes: each SQL read of the engine, once, on its own.
     const yearAgo = yearEarlier(window);
@@ -175,6 +182,7 @@ async function main(): Promise<void> {
     console.log(`ratio warm / baseline: ${(warm.median / baseline.median).toFixed(2)}× wall, ${(warm.cpu / baseline.cpu).toFixed(2)}× cpu`);
     console.log(`after one score correction (refresh + what reads responses): ${afterWrite.map((t) => `${ms(t.wall)} (cpu ${ms(t.cpu)})`).join(', then after undoing it: ')}`);
     console.log(`after one ARR record saved (accounts, ARR and what depends on them): ${ms(afterArrWrite.wall)} (cpu ${ms(afterArrWrite.cpu)})`);
+    console.log(`after a settings change (role weights), and back: ${afterSettings.map((t) => `${ms(t.wall)} (cpu ${ms(t.cpu)})`).join(', ')}`);
     console.log(`load average while measuring: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs`);
     console.log('\ncold path, SQL parts one at a time:');
     let total = 0;
