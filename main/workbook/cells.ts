@@ -70,7 +70,12 @@ export function dateCellText(date: Date): string {
 }
 
 export function isBlank(cell: Cell): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== 'string') return false;
+  // Most text starts with a visible character: no need to trim it to know it is not blank.
+  const first = cell.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return cell.trim() === '';
 }
 
 export function columnLetter(index: number): string {

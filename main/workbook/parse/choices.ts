@@ -14,8 +14,18 @@ const key = (text: string) =>
 function table<T extends string>(entries: [T, string[]][]): (text: string) => T | null {
   const map = new Map<string, T>();
   for (const [value, words] of entries) for (const word of [value, ...words]) map.set(key(word), value);
-  return (text) => map.get(key(text)) ?? null;
+  // A column repeats a handful of texts row after row: each is normalised once (a bounded memo).
+  const seen = new Map<string, T | null>();
+  return (text) => {
+    const known = seen.get(text);
+    if (known !== undefined) return known;
+    const value = map.get(key(text)) ?? null;
+    if (seen.size < MEMO_LIMIT) seen.set(text, value);
+    return value;
+  };
 }
+
+const MEMO_LIMIT = 4096;
 
 export const roleOf = table<ContactRole>([
   ['decision_maker', ['decision maker', 'decisionmaker', 'dm', 'economic buyer', 'buyer', 'budget holder', 'sponsor', 'executive sponsor', 'approver', 'signatory']],

@@ -25,9 +25,13 @@ export function parseScore(cell: Cell, min: number, max: number, what: string): 
 }
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+/** A subset of EMAIL with no capitals, spaces, brackets or "mailto:": what parseEmail returns as it is. */
+const PLAIN_EMAIL = /^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z0-9-]+$/;
 
 /** "Jane Doe <Jane.Doe@Acme.com>", "mailto:…", stray spaces → "jane.doe@acme.com". */
 export function parseEmail(text: string): ScalarParse<string> {
+  // Nearly every cell is already a plain lower-case address: nothing below would change it.
+  if (text.length <= 254 && PLAIN_EMAIL.test(text)) return { ok: true, value: text };
   let t = text.trim().replace(/^mailto:/i, '');
   const angled = /<([^<>]+)>/.exec(t);
   if (angled) t = angled[1]!.trim();
@@ -40,7 +44,7 @@ export function parseEmail(text: string): ScalarParse<string> {
 export function cleanText(cell: Cell): string | null {
   if (cell === null || cell === undefined) return null;
   const text = typeof cell === 'string' ? cell : cell instanceof CellError ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
-  const trimmed = text.replace(/\r\n?/g, '\n').trim();
+  const trimmed = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).trim();
   return trimmed === '' ? null : trimmed;
 }
 

@@ -6,7 +6,7 @@ import { refuse } from '../refusal';
 import type { ConvertContext, ConvertedRow } from './convert';
 import { convertRow, decideColumns, fieldMap } from './convert';
 import { loadLookups } from './lookups';
-import { interviewNeeds, Planner } from './planner';
+import { Planner } from './planner';
 import type { Op, PlannerOptions, RowPlan } from './planner';
 import type { StagedImport } from './staging';
 import { WritePlan, workspaceFingerprint } from './write-plan';
@@ -75,9 +75,11 @@ export function prepare(raw: BetterSqlite3.Database, staged: StagedImport, facts
     for (let i = 0; i < staged.rows.length; i++) {
       if ((i & 4095) === 0 && signal?.aborted) refuse('Cancelled.');
       const r = staged.rows[i]!;
-      const needs = interviewNeeds([convertRow(narrow, decisions, fields, r.row, r.cells)]);
-      for (const id of needs.externalIds) interviews.externalIds.push(id);
-      for (const at of needs.dates) interviews.dates.push(at);
+      const values = convertRow(narrow, decisions, fields, r.row, r.cells, false).values;
+      const ext = values.get('response.externalId');
+      if (typeof ext === 'string') interviews.externalIds.push(ext);
+      const at = values.get('response.date');
+      if (typeof at === 'string') interviews.dates.push(at);
     }
   }
   const lookups = loadLookups(raw, {
@@ -156,11 +158,22 @@ export function analyse(raw: BetterSqlite3.Database, staged: StagedImport, facts
 function summarise(plan: RowPlan): string {
   if (plan.status === 'excluded') return 'Left out';
   if (plan.status === 'rejected') return plan.problems.find((p) => p.severity === 'error')?.message ?? 'Rejected';
-  const primary = plan.ops.find((op) => op.kind !== 'driver' && op.kind !== 'account') ?? plan.ops[0];
-  const parts = plan.ops
-    .filter((op) => op.action !== 'unchanged' || op === primary)
-    .slice(0, 4)
-    .map((op) => `${op.action === 'create' ? 'New' : op.action === 'update' ? 'Updates' : 'Same as'} ${op.kind.replace('_', ' ')} ${op.label}${op.matchedBy ? ` (matched by ${op.matchedBy})` : ''}`);
+  // The first four ops that change something or are the row's own record, e.g. "New interview
+  // Response R_1; New driver rating Rating Support". A loop: this runs for every row of a big file.
+  let primary = plan.ops[0];
+  for (const op of plan.ops) {
+    if (op.kind !== 'driver' && op.kind !== 'account') {
+      primary = op;
+      break;
+    }
+  }
+  const parts: string[] = [];
+  for (const op of plan.ops) {
+    if (op.action === 'unchanged' && op !== primary) continue;
+    if (parts.length === 4) break;
+    parts.push(`${op.action === 'create' ? 'New' : op.action === 'update' ? 'Updates' : 'Same as'} ${op.kind.replace('_', ' ')} ${op.label}${op.matchedBy ? ` (matched by ${op.matchedBy})` : ''}`);
+  }
+  // Joined, the text is one flat string: it is kept per row until the commit.
   return parts.join('; ');
 }
 

@@ -20,9 +20,9 @@ export class NothingChanged extends Error {}
 
 /**
  * Writes a staged import in one transaction: the preview's plan when the workspace is unchanged since,
- * else a plan made again now. Every created and updated row is tagged with the import's id in the change
- * log (with the before-image of every changed field), so undo restores exactly. Re-importing the same
- * file plans no change and writes nothing at all.
+ * else a plan made again now. Under the import's id, the change log lists every record it created and
+ * holds the before-image of every field it changed (write-plan.ts), so undo restores exactly.
+ * Re-importing the same file plans no change and writes nothing at all.
  */
 export function writeImport(
   raw: BetterSqlite3.Database,

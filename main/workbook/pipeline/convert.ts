@@ -121,63 +121,99 @@ export function decideColumns(ctx: ConvertContext, rows: Iterable<{ cells: Cell[
   return decisions;
 }
 
-/** Turns one row's mapped cells into typed values; every unusable cell becomes a problem, never a guess. */
-export function convertRow(ctx: ConvertContext, decisions: ColumnDecisions, fields: Map<string, FieldDef>, row: number, cells: Cell[]): ConvertedRow {
-  const values = new Map<string, Value>();
-  const problems: ImportProblem[] = [];
-  const problem = (column: number | null, field: string | null, message: string, severity: 'error' | 'warning' = 'error') =>
-    problems.push({ sheet: ctx.sheet, row, column: column === null ? null : ctx.columnLabel(column), field, severity, message });
+/**
+ * The mapping as two parallel arrays, made once per context: a hundred thousand rows iterate it, and a
+ * Map's entries are an array each.
+ */
+interface MappingArrays {
+  columns: number[];
+  keys: string[];
+  /** The field of each column, from `fields` (the catalogue the arrays were made with). */
+  defs: (FieldDef | undefined)[];
+  fields: Map<string, FieldDef>;
+}
+const mappingArrays = new WeakMap<ConvertContext, MappingArrays>();
+function mappingOf(ctx: ConvertContext, fields: Map<string, FieldDef>): MappingArrays {
+  let m = mappingArrays.get(ctx);
+  if (!m || m.fields !== fields) {
+    const keys = [...ctx.mapping.values()];
+    m = { columns: [...ctx.mapping.keys()], keys, defs: keys.map((key) => fields.get(key)), fields };
+    mappingArrays.set(ctx, m);
+  }
+  return m;
+}
 
-  for (const [column, key] of ctx.mapping) {
+/** Rows say what was wrong in problems; a plain function, not a closure per row (a 100k-row file felt those). */
+function addProblem(ctx: ConvertContext, out: ConvertedRow, column: number | null, field: string | null, message: string, severity: 'error' | 'warning' = 'error'): void {
+  out.problems.push({ sheet: ctx.sheet, row: out.row, column: column === null ? null : ctx.columnLabel(column), field, severity, message });
+}
+
+/**
+ * Turns one row's mapped cells into typed values; every unusable cell becomes a problem, never a guess.
+ * `complete: false` for a pass over a few columns only: the row as a whole (required fields) is not judged.
+ */
+export function convertRow(ctx: ConvertContext, decisions: ColumnDecisions, fields: Map<string, FieldDef>, row: number, cells: Cell[], complete = true): ConvertedRow {
+  const values = new Map<string, Value>();
+  const out: ConvertedRow = { row, values, problems: [] };
+  const mapping = mappingOf(ctx, fields);
+  for (let m = 0; m < mapping.columns.length; m++) {
+    const column = mapping.columns[m]!;
+    const key = mapping.keys[m]!;
     const cell = cells[column];
     if (isBlank(cell)) continue;
     if (cell instanceof CellError) {
-      problem(column, key, `the cell holds the spreadsheet error ${cell.text}`);
+      addProblem(ctx, out, column, key, `the cell holds the spreadsheet error ${cell.text}`);
       continue;
     }
-    const field = fields.get(key);
+    const field = mapping.defs[m];
     if (!field) continue;
     const label = field.label;
     switch (field.kind) {
       case 'text': {
         const text = cleanText(cell);
         const limit = TEXT_LIMITS[key] ?? 10_000;
-        if (text && text.length > limit) problem(column, key, `${label} is longer than ${limit} characters`);
+        if (text && text.length > limit) addProblem(ctx, out, column, key, `${label} is longer than ${limit} characters`);
         else values.set(key, text);
         break;
       }
       case 'email': {
         const parsed = parseEmail(cellText(cell));
         if (parsed.ok) values.set(key, parsed.value);
-        else problem(column, key, parsed.message, 'warning');
+        else addProblem(ctx, out, column, key, parsed.message, 'warning');
         break;
       }
       case 'money': {
         const options = { digits: ctx.digits, currency: ctx.currency, decimal: decisions.decimal.get(column) ?? null };
         const parsed = typeof cell === 'number' ? parseMoneyNumber(cell, options) : typeof cell === 'string' ? parseMoneyText(cell, options) : null;
-        if (!parsed) problem(column, key, `${label} must be an amount`);
-        else if (!parsed.ok) problem(column, key, `${label}: ${parsed.message}`);
-        else if (parsed.minor < 0) problem(column, key, `${label} cannot be negative`);
+        if (!parsed) addProblem(ctx, out, column, key, `${label} must be an amount`);
+        else if (!parsed.ok) addProblem(ctx, out, column, key, `${label}: ${parsed.message}`);
+        else if (parsed.minor < 0) addProblem(ctx, out, column, key, `${label} cannot be negative`);
         else values.set(key, parsed.minor);
         break;
       }
       case 'date':
       case 'datetime': {
+        // A date cell in the years 0–9999 is its own UTC instant: the same value the moment below gives.
+        const iso = cell instanceof Date && !Number.isNaN(cell.getTime()) ? cell.toISOString() : null;
+        if (iso !== null && iso.length === 24) {
+          values.set(key, field.kind === 'date' ? iso.slice(0, 10) : iso);
+          break;
+        }
         const moment = toMoment(cell, decisions.dateOrder.get(column) ?? null, ctx.date1904);
-        if (!moment.ok) problem(column, key, `${label}: ${moment.message}`);
+        if (!moment.ok) addProblem(ctx, out, column, key, `${label}: ${moment.message}`);
         else values.set(key, field.kind === 'date' ? moment.value.date : momentToIsoInstant(moment.value));
         break;
       }
       case 'score': {
         const [min, max] = scaleOf(key, ctx);
-        const parsed = parseScore(cell, min, max, label.replace(/\s*\(.*\)$/, ''));
+        const parsed = parseScore(cell, min, max, scoreName(label));
         if (parsed.ok) values.set(key, parsed.value);
-        else problem(column, key, parsed.message);
+        else addProblem(ctx, out, column, key, parsed.message);
         break;
       }
       case 'boolean': {
         const parsed = typeof cell === 'boolean' ? cell : typeof cell === 'number' ? (cell === 1 ? true : cell === 0 ? false : null) : booleanOf(cellText(cell));
-        if (parsed === null) problem(column, key, `"${cellText(cell)}" is not yes or no; ${label} left as it was`, 'warning');
+        if (parsed === null) addProblem(ctx, out, column, key, `"${cellText(cell)}" is not yes or no; ${label} left as it was`, 'warning');
         else values.set(key, parsed);
         break;
       }
@@ -186,7 +222,7 @@ export function convertRow(ctx: ConvertContext, decisions: ColumnDecisions, fiel
         const chosen = choiceOf(key, text);
         if (chosen === null) {
           const choices = field.choices?.join(', ') ?? '';
-          problem(column, key, `"${text.slice(0, 40)}" is not a known ${label.toLowerCase()} (${choices}); left empty`, 'warning');
+          addProblem(ctx, out, column, key, `"${text.slice(0, 40)}" is not a known ${label.toLowerCase()} (${choices}); left empty`, 'warning');
         } else values.set(key, chosen);
         break;
       }
@@ -194,8 +230,9 @@ export function convertRow(ctx: ConvertContext, decisions: ColumnDecisions, fiel
         values.set(key, cleanText(cell));
     }
   }
-  requireFields(ctx, values, (column, field, message, severity) => problem(column ?? columnOf(ctx, field), field, message, severity));
-  return { row, values, problems };
+  fillDefaults(ctx, values);
+  if (complete) requireFields(ctx, out);
+  return out;
 }
 
 function columnOf(ctx: ConvertContext, field: string | null): number | null {
@@ -216,6 +253,17 @@ function toMoment(cell: Cell, order: DateOrder | null, date1904: boolean): { ok:
     return parseDateText(trimmed, order);
   }
   return { ok: false, message: 'is not a date' };
+}
+
+/** A score field's name for messages, without its scale ("NPS (0–10)" → "NPS"); worked out once per label. */
+const scoreNames = new Map<string, string>();
+function scoreName(label: string): string {
+  let name = scoreNames.get(label);
+  if (name === undefined) {
+    name = label.replace(/\s*\(.*\)$/, '');
+    if (scoreNames.size < 1024) scoreNames.set(label, name);
+  }
+  return name;
 }
 
 function scaleOf(key: string, ctx: ConvertContext): [number, number] {
@@ -251,51 +299,68 @@ function choiceOf(key: string, text: string): Value {
   }
 }
 
-type ProblemFn = (column: number | null, field: string | null, message: string, severity?: 'error' | 'warning') => void;
+const has = (values: Map<string, Value>, key: string): boolean => {
+  const value = values.get(key);
+  return value !== undefined && value !== null;
+};
 
-function requireFields(ctx: ConvertContext, values: Map<string, Value>, problem: ProblemFn): void {
-  const has = (key: string) => values.get(key) !== undefined && values.get(key) !== null;
+const ANSWERS = ['response.nps', 'response.csat', 'response.ces', 'response.verbatim'];
+
+/** A missing or inconsistent field is reported at the column it is mapped from, when it is. */
+function addMissing(ctx: ConvertContext, out: ConvertedRow, field: string | null, message: string, severity: 'error' | 'warning' = 'error'): void {
+  addProblem(ctx, out, columnOf(ctx, field), field, message, severity);
+}
+
+/** Values a row gets without a cell of its own: a name from first and last name, the chosen date. */
+function fillDefaults(ctx: ConvertContext, values: Map<string, Value>): void {
   const first = values.get('contact.firstName');
   const last = values.get('contact.lastName');
-  if (!has('contact.name') && (first || last)) values.set('contact.name', [first, last].filter(Boolean).join(' '));
+  if (!has(values, 'contact.name') && (first || last)) values.set('contact.name', [first, last].filter(Boolean).join(' '));
   if (ctx.defaultDate) {
-    for (const key of ['response.date', 'qbr.date']) if (!has(key)) values.set(key, key === 'qbr.date' ? ctx.defaultDate : `${ctx.defaultDate}T00:00:00.000Z`);
+    if (!has(values, 'response.date')) values.set('response.date', `${ctx.defaultDate}T00:00:00.000Z`);
+    if (!has(values, 'qbr.date')) values.set('qbr.date', ctx.defaultDate);
   }
+}
+
+function requireFields(ctx: ConvertContext, out: ConvertedRow): void {
+  const values = out.values;
   const needAccount = ctx.entity !== 'accounts' && ctx.entity !== 'responses';
-  if (needAccount && !has('account.name') && !has('account.externalId')) problem(null, 'account.name', 'No account: the row needs an account name or account id');
+  if (needAccount && !has(values, 'account.name') && !has(values, 'account.externalId')) addMissing(ctx, out, 'account.name', 'No account: the row needs an account name or account id');
   switch (ctx.entity) {
     case 'accounts':
-      if (!has('account.name')) problem(null, 'account.name', 'Account name is missing');
+      if (!has(values, 'account.name')) addMissing(ctx, out, 'account.name', 'Account name is missing');
       break;
     case 'contacts':
-      if (!has('contact.name')) {
-        if (has('contact.email')) values.set('contact.name', values.get('contact.email')!);
-        else problem(null, 'contact.name', 'Contact name is missing (and there is no email to name them by)');
+      if (!has(values, 'contact.name')) {
+        if (has(values, 'contact.email')) values.set('contact.name', values.get('contact.email')!);
+        else addMissing(ctx, out, 'contact.name', 'Contact name is missing (and there is no email to name them by)');
       }
       break;
     case 'arr':
-      if (!has('arr.date')) problem(null, 'arr.date', 'ARR date is missing');
-      if (!has('arr.amount')) problem(null, 'arr.amount', 'ARR amount is missing');
+      if (!has(values, 'arr.date')) addMissing(ctx, out, 'arr.date', 'ARR date is missing');
+      if (!has(values, 'arr.amount')) addMissing(ctx, out, 'arr.amount', 'ARR amount is missing');
       break;
     case 'responses': {
-      if (!has('response.date')) problem(null, 'response.date', 'Response date is missing: map a date column, or set a date for rows without one');
-      const answered = ['response.nps', 'response.csat', 'response.ces', 'response.verbatim'].some(has) || [...values.keys()].some((k) => k.startsWith(DRIVER_PREFIX));
-      if (!answered) problem(null, null, 'The response has no answer (no score, rating or comment)');
-      if (!has('contact.name') && has('contact.email')) values.set('contact.name', values.get('contact.email')!);
+      if (!has(values, 'response.date')) addMissing(ctx, out, 'response.date', 'Response date is missing: map a date column, or set a date for rows without one');
+      let answered = false;
+      for (const key of ANSWERS) if (has(values, key)) answered = true;
+      if (!answered) for (const key of values.keys()) if (key.startsWith(DRIVER_PREFIX)) answered = true;
+      if (!answered) addMissing(ctx, out, null, 'The response has no answer (no score, rating or comment)');
+      if (!has(values, 'contact.name') && has(values, 'contact.email')) values.set('contact.name', values.get('contact.email')!);
       const group = values.get('response.npsGroup');
       const nps = values.get('response.nps');
       if (typeof nps === 'number' && group) {
         const expected = nps >= 9 ? 'promoter' : nps >= 7 ? 'passive' : 'detractor';
-        if (expected !== group) problem(null, 'response.npsGroup', `NPS ${nps} is a ${expected}, but the file's NPS group says ${group}`, 'warning');
+        if (expected !== group) addMissing(ctx, out, 'response.npsGroup', `NPS ${nps} is a ${expected}, but the file's NPS group says ${group}`, 'warning');
       }
       break;
     }
     case 'qbr_notes':
-      if (!has('qbr.date')) problem(null, 'qbr.date', 'QBR date is missing');
-      if (!has('note.body')) problem(null, 'note.body', 'Note text is missing');
+      if (!has(values, 'qbr.date')) addMissing(ctx, out, 'qbr.date', 'QBR date is missing');
+      if (!has(values, 'note.body')) addMissing(ctx, out, 'note.body', 'Note text is missing');
       break;
     case 'actions':
-      if (!has('action.title')) problem(null, 'action.title', 'Action title is missing');
+      if (!has(values, 'action.title')) addMissing(ctx, out, 'action.title', 'Action title is missing');
       break;
   }
 }

@@ -113,7 +113,8 @@ export function loadLookups(raw: BetterSqlite3.Database, needs: { interviews?: {
     for (const row of raw.prepare(`SELECT * FROM qbr_notes WHERE ${LIVE}`).all() as Row[]) l.addNote(row);
   }
   if (needs.actions) for (const row of raw.prepare(`SELECT * FROM actions WHERE ${LIVE}`).all() as Row[]) l.addAction(row);
-  if (needs.interviews) {
+  // Into a workspace without responses (a first import) nothing can match: no need to look.
+  if (needs.interviews && hasLiveInterviews(raw)) {
     // One pass each, whatever the file's size: the id lists travel as JSON arrays.
     const found = new Map<string, Row>();
     const byList = (column: string, values: string[]) => {
@@ -130,4 +131,8 @@ export function loadLookups(raw: BetterSqlite3.Database, needs: { interviews?: {
     }
   }
   return l;
+}
+
+function hasLiveInterviews(raw: BetterSqlite3.Database): boolean {
+  return (raw.prepare(`SELECT EXISTS (SELECT 1 FROM interviews WHERE ${LIVE}) AS found`).get() as { found: number }).found === 1;
 }

@@ -60,6 +60,14 @@ export interface PlannerOptions {
   rememberNewResponses?: boolean;
 }
 
+/** The values of an unchanged record's op: none (shared, never written to). */
+const NO_VALUES: Row = Object.freeze({}) as Row;
+
+function hasError(problems: readonly ImportProblem[]): boolean {
+  for (const p of problems) if (p.severity === 'error') return true;
+  return false;
+}
+
 const str = (v: Value | undefined): string | null => (v === undefined || v === null ? null : String(v));
 const num = (v: Value | undefined): number | null => (typeof v === 'number' ? v : null);
 
@@ -72,18 +80,33 @@ const num = (v: Value | undefined): number | null => (typeof v === 'number' ? v 
 export class Planner {
   /** Final action per record id (kind × action, packed): a record created by one row and touched by another counts once. */
   private readonly states = new Map<string, number>();
+  /**
+   * New responses and their ratings that no later row can match (see `rememberNewResponses`): created
+   * once and never named again, so they are counted here rather than kept by id.
+   */
+  private readonly unnamedCreates = { interview: 0, driver_rating: 0 };
+  /** Driver ids by the name as the file writes it (every row names the same few). */
+  private readonly driverIds = new Map<string, string>();
 
   constructor(
     private readonly l: Lookups,
     private readonly o: PlannerOptions,
   ) {}
 
+  /** The row being planned and its problems: `error` and `warn` add to them (made once, not per row). */
+  private current: { row: number; problems: ImportProblem[] } = { row: 0, problems: [] };
+  private readonly error = (message: string, field: string | null = null) =>
+    this.current.problems.push({ sheet: this.o.sheet, row: this.current.row, column: null, field, severity: 'error', message });
+  private readonly warn = (message: string, field: string | null = null) =>
+    this.current.problems.push({ sheet: this.o.sheet, row: this.current.row, column: null, field, severity: 'warning', message });
+
   plan(input: ConvertedRow): RowPlan {
     const problems = [...input.problems];
-    if (problems.some((p) => p.severity === 'error')) return { row: input.row, status: 'rejected', ops: [], problems };
+    if (hasError(problems)) return { row: input.row, status: 'rejected', ops: [], problems };
     const ops: Op[] = [];
-    const error = (message: string, field: string | null = null) => problems.push({ sheet: this.o.sheet, row: input.row, column: null, field, severity: 'error', message });
-    const warn = (message: string, field: string | null = null) => problems.push({ sheet: this.o.sheet, row: input.row, column: null, field, severity: 'warning', message });
+    this.current = { row: input.row, problems };
+    const error = this.error;
+    const warn = this.warn;
     const v = input.values;
     let primary: Op | null = null;
     switch (this.o.entity) {
@@ -117,7 +140,7 @@ export class Planner {
         break;
       }
     }
-    if (problems.some((p) => p.severity === 'error') || !primary) return { row: input.row, status: 'rejected', ops: [], problems };
+    if (hasError(problems) || !primary) return { row: input.row, status: 'rejected', ops: [], problems };
     for (const op of ops) this.remember(op);
     const status: RowStatus =
       primary.action === 'create' ? 'new' : primary.action === 'update' || ops.some((op) => op.action !== 'unchanged') ? 'updated' : 'unchanged';
@@ -125,6 +148,10 @@ export class Planner {
   }
 
   private remember(op: Op): void {
+    if (op.action === 'create' && this.o.rememberNewResponses === false && (op.kind === 'interview' || op.kind === 'driver_rating')) {
+      this.unnamedCreates[op.kind]++;
+      return;
+    }
     const previous = this.states.get(op.id);
     const action = ACTIONS.indexOf(op.action);
     // create (0) beats update (1) beats unchanged (2)
@@ -143,6 +170,9 @@ export class Planner {
       else if (action === 1) c.updated++;
       else c.unchanged++;
     }
+    for (const kind of ['interview', 'driver_rating'] as const) {
+      if (this.unnamedCreates[kind] > 0) (counts[kind] ??= { new: 0, updated: 0, unchanged: 0 }).new += this.unnamedCreates[kind];
+    }
     return counts;
   }
 
@@ -152,18 +182,22 @@ export class Planner {
       push.push(op);
       return op;
     }
-    const values: Row = {};
-    const before: Row = {};
-    for (const [key, value] of Object.entries(proposed)) {
+    // Most matched records are unchanged: their change sets are made only when a field differs.
+    let values: Row | null = null;
+    let before: Row | null = null;
+    for (const key in proposed) {
+      const value = proposed[key];
       if (value === undefined || value === null) continue; // an empty cell never clears what is there
       if (existing[key] !== value) {
+        values ??= {};
+        before ??= {};
         values[key] = value;
         before[key] = existing[key] ?? null;
       }
     }
-    const changed = Object.keys(values).length > 0;
-    if (changed) Object.assign(existing, values);
-    const op: Op = { kind, action: changed ? 'update' : 'unchanged', id: existing.id as string, values, before: changed ? before : null, label, matchedBy, previousUpdatedAt: (existing.updated_at as string | undefined) ?? null };
+    const changed = values !== null;
+    if (values) Object.assign(existing, values);
+    const op: Op = { kind, action: changed ? 'update' : 'unchanged', id: existing.id as string, values: values ?? NO_VALUES, before, label, matchedBy, previousUpdatedAt: (existing.updated_at as string | undefined) ?? null };
     push.push(op);
     return op;
   }
@@ -355,27 +389,37 @@ export class Planner {
     // Ratings of a response no later row can match live only while its row is planned.
     const rowRatings = remember ? null : new Map<string, Row>();
     const finished = v.get('response.finished');
-    const proposed: Row = {
-      nps: num(v.get('response.nps')),
-      csat: num(v.get('response.csat')),
-      ces: num(v.get('response.ces')),
-      verbatim: str(v.get('response.verbatim')),
-      notes: str(v.get('response.notes')),
-      interviewer: str(v.get('response.interviewer')),
-      kind: str(v.get('response.kind')),
-      status: finished === false ? 'draft' : finished === true ? 'complete' : null,
-    };
+    const kind = str(v.get('response.kind'));
+    const status = finished === false ? 'draft' : finished === true ? 'complete' : null;
+    let proposed: Row;
     if (existing) {
+      proposed = {
+        nps: num(v.get('response.nps')),
+        csat: num(v.get('response.csat')),
+        ces: num(v.get('response.ces')),
+        verbatim: str(v.get('response.verbatim')),
+        notes: str(v.get('response.notes')),
+        interviewer: str(v.get('response.interviewer')),
+        kind,
+        status,
+      };
       if (existing.interviewed_at !== at) proposed.interviewed_at = at;
     } else {
-      Object.assign(proposed, {
+      // One literal with every column, in the order the fields above and the row's own follow.
+      proposed = {
+        nps: num(v.get('response.nps')),
+        csat: num(v.get('response.csat')),
+        ces: num(v.get('response.ces')),
+        verbatim: str(v.get('response.verbatim')),
+        notes: str(v.get('response.notes')),
+        interviewer: str(v.get('response.interviewer')),
+        kind: kind ?? this.o.responseKind,
+        status: status ?? 'complete',
         id: this.o.newId(),
         account_id: accountId,
         contact_id: contactId,
         session_id: null,
         guide_id: null,
-        kind: proposed.kind ?? this.o.responseKind,
-        status: proposed.status ?? 'complete',
         interviewed_at: at,
         touchpoint_id: null,
         sentiment: null,
@@ -383,14 +427,16 @@ export class Planner {
         source: this.o.source,
         external_id: ext,
         import_id: this.o.importId,
-      });
+      };
       if (remember) this.l.addInterview(proposed);
     }
     const label = `Response ${ext ?? at.slice(0, 10)}`;
     const interviewOps: Op[] = [];
     const op = this.op('interview', existing, proposed, label, matchedBy, interviewOps);
-    for (const [key, value] of v) {
-      if (!key.startsWith(DRIVER_PREFIX) || typeof value !== 'number') continue;
+    for (const key of v.keys()) {
+      if (!key.startsWith(DRIVER_PREFIX)) continue;
+      const value = v.get(key);
+      if (typeof value !== 'number') continue;
       const driverId = this.driver(key.slice(DRIVER_PREFIX.length), ops);
       const rating = rowRatings ? (rowRatings.get(driverId) ?? null) : this.l.rating(op.id, driverId);
       const proposedRating: Row = rating ? { rating: value } : { id: this.o.newId(), interview_id: op.id, driver_id: driverId, rating: value };
@@ -410,11 +456,17 @@ export class Planner {
   }
 
   private driver(name: string, ops: Op[]): string {
+    const known = this.driverIds.get(name);
+    if (known !== undefined) return known;
     const existing = this.l.drivers.get(driverKey(name));
-    if (existing) return existing.id as string;
+    if (existing) {
+      this.driverIds.set(name, existing.id as string);
+      return existing.id as string;
+    }
     const row: Row = { id: this.o.newId(), name: name.trim(), description: null, sort_order: this.l.driverSortOrder + 1 };
     this.l.addDriver(row);
     this.op('driver', null, row, `Driver ${name}`, null, ops);
+    this.driverIds.set(name, row.id as string);
     return row.id as string;
   }
 
@@ -475,17 +527,4 @@ export class Planner {
     }
     return this.op('action', existing, proposed, title.length > 60 ? title.slice(0, 60) + '…' : title, existing ? 'account and title' : null, ops);
   }
-}
-
-/** Interviews the file could match: what the lookups must load. */
-export function interviewNeeds(rows: readonly ConvertedRow[]): { externalIds: string[]; dates: string[] } {
-  const externalIds: string[] = [];
-  const dates: string[] = [];
-  for (const r of rows) {
-    const ext = r.values.get('response.externalId');
-    if (typeof ext === 'string') externalIds.push(ext);
-    const at = r.values.get('response.date');
-    if (typeof at === 'string') dates.push(at);
-  }
-  return { externalIds, dates };
 }

@@ -7,6 +7,7 @@ import { TABLE_OF } from './planner';
 import type { RecordKind } from './planner';
 import { importRecordOf } from './history';
 import { RowWriter } from './writer';
+import { CREATED_ENTRY_TYPE } from './write-plan';
 import type { Row } from './lookups';
 import { BULK_ROWS, isBulk } from './commit';
 import { withMetricMarksDeferred } from '../../metrics/engine/summaries';
@@ -20,6 +21,7 @@ interface LogEntry {
   entity_id: string;
   op: 'insert' | 'update';
   changes_json: string | null;
+  changed_at: string;
 }
 
 /** change_log entity types of the importer, and (for whole-workspace imports) plain table names. */
@@ -49,7 +51,7 @@ export function undoImport(raw: BetterSqlite3.Database, importId: string): Impor
   if (!record) throw new ApiError({ code: 'not_found', message: 'That import is not in the history.' });
   if (record.undone_at) throw new ApiError({ code: 'conflict', message: `That import was already undone on ${record.undone_at.slice(0, 10)}.` });
   const tables = new Set((raw.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name));
-  const entries = raw.prepare(`SELECT entity_type, entity_id, op, changes_json FROM change_log WHERE import_id = ? AND op IN ('insert','update') ORDER BY seq DESC`).all(importId) as LogEntry[];
+  const entries = expandCreated(raw.prepare(`SELECT entity_type, entity_id, op, changes_json, changed_at FROM change_log WHERE import_id = ? AND op IN ('insert','update') ORDER BY seq DESC`).all(importId) as LogEntry[]);
   const pks = new Map<string, string[]>();
   const pkOf = (table: string) => {
     if (!pks.has(table)) pks.set(table, primaryKeyOf(raw, table));
@@ -81,9 +83,12 @@ export function undoImport(raw: BetterSqlite3.Database, importId: string): Impor
       if (!table || isUpdateOfCreated(entry)) continue;
       const key = keyOf(entry.entity_id, pkOf(table));
       const changes = entry.changes_json ? (JSON.parse(entry.changes_json) as Record<string, unknown>) : {};
+      // A created record is unchanged since while its updated_at is the import's stamp: the entry's own
+      // when it carries no values (older entries and whole-workspace imports state it in their changes).
+      const createdAt = entry.changes_json === null ? entry.changed_at : changes.updated_at;
       const expected =
         entry.op === 'insert'
-          ? ((lastWrittenAt.get(entityKey(entry)) ?? changes.updated_at) as string | undefined)
+          ? ((lastWrittenAt.get(entityKey(entry)) ?? createdAt) as string | undefined)
           : (changes.updated_at as [unknown, unknown] | undefined)?.[1];
       const where = Object.keys(key).map((k) => `"${k}" = ?`).join(' AND ');
       const current = raw.prepare(`SELECT * FROM "${table}" WHERE ${where}`).get(...Object.values(key)) as Record<string, unknown> | undefined;
@@ -139,9 +144,31 @@ export function undoImport(raw: BetterSqlite3.Database, importId: string): Impor
   return importRecordOf(raw.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportsTable);
 }
 
+/**
+ * The entries newest first, with the import's one entry listing the records it created (write-plan.ts)
+ * turned into an entry per record, last written first: the same entries an import that logged each
+ * created record on its own row has (older imports did; whole-workspace imports still do).
+ */
+function expandCreated(entries: readonly LogEntry[]): LogEntry[] {
+  const out: LogEntry[] = [];
+  for (const entry of entries) {
+    if (entry.entity_type !== CREATED_ENTRY_TYPE || entry.op !== 'insert') {
+      out.push(entry);
+      continue;
+    }
+    const { created } = JSON.parse(entry.changes_json ?? '{}') as { created?: Record<string, string[]> };
+    const kinds = Object.keys(created ?? {});
+    for (let k = kinds.length - 1; k >= 0; k--) {
+      const ids = created![kinds[k]!]!;
+      for (let i = ids.length - 1; i >= 0; i--) out.push({ entity_type: kinds[k]!, entity_id: ids[i]!, op: 'insert', changes_json: null, changed_at: entry.changed_at });
+    }
+  }
+  return out;
+}
+
 /** The responses, ratings and contacts an import's log entries name. */
 function touchedBy(entries: readonly LogEntry[]): TouchedResponses {
-  const touched: TouchedResponses = { interviews: [], ratings: [], contacts: [] };
+  const touched: TouchedResponses = { interviews: [], ratings: [], contacts: [], created: [] };
   for (const entry of entries) {
     if (entry.entity_type === 'interview' || entry.entity_type === 'interviews') touched.interviews.push(entry.entity_id);
     else if (entry.entity_type === 'driver_rating' || entry.entity_type === 'driver_ratings') touched.ratings.push(entry.entity_id);

@@ -22,20 +22,28 @@ interface InsertBucket {
 export class WritePlan {
   private readonly buckets = new Map<string, InsertBucket>();
   private readonly updates: Op[] = [];
+  private readonly lastBucket = new Map<RecordKind, InsertBucket>();
   rows = 0;
 
   constructor(readonly fingerprint: string) {}
 
   add(plan: RowPlan): void {
+    this.newInterviewIds = null;
     for (const op of plan.ops) {
       if (op.action === 'create') {
-        const columns = Object.keys(op.values);
-        const key = `${op.kind}|${columns.join(',')}`;
-        let bucket = this.buckets.get(key);
-        if (!bucket) {
-          bucket = { kind: op.kind, columns, rows: [] };
-          this.buckets.set(key, bucket);
+        // Rows of a kind nearly always have the columns of the one before: checked in place, without a key string per row.
+        let bucket = this.lastBucket.get(op.kind);
+        if (!bucket || !sameColumns(bucket.columns, op.values)) {
+          const columns = Object.keys(op.values);
+          const key = `${op.kind}|${columns.join(',')}`;
+          bucket = this.buckets.get(key);
+          if (!bucket) {
+            bucket = { kind: op.kind, columns, rows: [] };
+            this.buckets.set(key, bucket);
+          }
+          this.lastBucket.set(op.kind, bucket);
         }
+        const columns = bucket.columns;
         const values = new Array<unknown>(columns.length);
         for (let i = 0; i < columns.length; i++) values[i] = op.values[columns[i]!];
         bucket.rows.push(values);
@@ -47,20 +55,46 @@ export class WritePlan {
     }
   }
 
+  private newInterviewIds: Set<string> | null = null;
+
+  /** Ids of the responses the plan creates (made once: the marks and the writes both ask). */
+  private newInterviews(): Set<string> {
+    if (this.newInterviewIds) return this.newInterviewIds;
+    const ids = new Set<string>();
+    for (const bucket of this.buckets.values()) {
+      if (bucket.kind !== 'interview') continue;
+      const idAt = bucket.columns.indexOf('id');
+      for (const row of bucket.rows) ids.add(row[idAt] as string);
+    }
+    this.newInterviewIds = ids;
+    return ids;
+  }
+
   get empty(): boolean {
     return this.rows === 0;
   }
 
   /** The responses this plan writes, for marking metric summaries once when their triggers are suspended. */
   touched(): TouchedResponses {
-    const touched: TouchedResponses = { interviews: [], ratings: [], contacts: [] };
-    const newInterviews = new Set<string>();
+    const touched: TouchedResponses = { interviews: [], ratings: [], contacts: [], created: [] };
+    const newInterviews = this.newInterviews();
+    // Per account, the months marked: a month is the interviewed_at's first seven characters (monthOf in migration 004).
+    const months = new Map<string, Set<string>>();
     for (const bucket of this.buckets.values()) {
       if (bucket.kind !== 'interview') continue;
-      const idAt = bucket.columns.indexOf('id');
-      for (const row of bucket.rows) newInterviews.add(row[idAt] as string);
+      const accountAt = bucket.columns.indexOf('account_id');
+      const atAt = bucket.columns.indexOf('interviewed_at');
+      for (const row of bucket.rows) {
+        const accountId = row[accountAt] as string;
+        const at = row[atAt] as string;
+        let marked = months.get(accountId);
+        if (!marked) months.set(accountId, (marked = new Set()));
+        const month = at.slice(0, 7);
+        if (marked.has(month)) continue;
+        marked.add(month);
+        touched.created.push([accountId, at]);
+      }
     }
-    touched.interviews.push(...newInterviews);
     for (const bucket of this.buckets.values()) {
       if (bucket.kind !== 'driver_rating') continue;
       const idAt = bucket.columns.indexOf('id');
@@ -77,62 +111,54 @@ export class WritePlan {
   }
 
   /**
-   * Writes everything; each created or changed record gets its change-log entry with the import's id.
+   * Writes everything, with the change-log entries undo works from, all carrying the import's id:
+   * - one entry listing every record the import created, `{entity_type: 'import', entity_id: <import id>,
+   *   op: 'insert', changes: {created: {<record kind>: [ids in write order]}}}`. The records' values are
+   *   their rows' own and their stamp is the entry's (created_at = updated_at = changed_at); a row per
+   *   record here was a quarter of what a 100k-row import wrote. Ratings of a new response are not
+   *   listed: they are created and undone with it.
+   * - one entry per updated record with the before-image of every field it changed, which undo restores.
    * `consume`: each table's rows are let go once written (the plan cannot be written again).
    */
   execute(writer: RowWriter, stamp: string, onProgress?: (done: number, total: number) => void, consume = false): void {
     const buckets = [...this.buckets.values()].sort((a, b) => WRITE_ORDER.indexOf(a.kind) - WRITE_ORDER.indexOf(b.kind));
-    // Driver id and rating, pair after pair: an object keyed by driver ids per response would be a
-    // dictionary each (a 100k-row import held 100k of them until the end of its commit).
-    const ratingsByInterview = new Map<string, unknown[]>();
-    const newInterviews = new Set<string>();
-    for (const bucket of buckets) if (bucket.kind === 'interview') for (const row of bucket.rows) newInterviews.add(row[bucket.columns.indexOf('id')] as string);
+    const newInterviews = this.newInterviews();
+    const created: Partial<Record<RecordKind, string[]>> = {};
     let done = 0;
     for (const bucket of buckets) {
       const table = TABLE_OF[bucket.kind];
       const columns = [...bucket.columns.filter((c) => c !== 'created_at' && c !== 'updated_at' && c !== 'deleted_at'), 'created_at', 'updated_at', 'deleted_at'];
       const picks = columns.slice(0, -3).map((c) => bucket.columns.indexOf(c));
-      const insert = writer.inserter(table, columns);
+      const width = columns.length;
+      // Rows go in INSERT statements of BATCH_ROWS rows each, the last few one by one: SQLite opens the
+      // table and every index once per statement, and that was a third of a big import's insert time.
+      const insertMany = writer.inserter(table, columns, BATCH_ROWS);
+      const insertOne = writer.inserter(table, columns);
       const isRating = bucket.kind === 'driver_rating';
       const idAt = bucket.columns.indexOf('id');
       const interviewAt = bucket.columns.indexOf('interview_id');
-      const driverAt = bucket.columns.indexOf('driver_id');
-      const ratingAt = bucket.columns.indexOf('rating');
-      // One array for every row of the bucket: the insert binds it at once, so nothing per row is allocated.
-      const values = new Array<unknown>(columns.length);
-      values[picks.length] = stamp;
-      values[picks.length + 1] = stamp;
-      values[picks.length + 2] = null;
+      // One array for every batch of the bucket: the insert binds it at once, so nothing per row is allocated.
+      const values = new Array<unknown>(width * BATCH_ROWS);
+      for (let at = 0; at < values.length; at += width) {
+        values[at + picks.length] = stamp;
+        values[at + picks.length + 1] = stamp;
+        values[at + picks.length + 2] = null;
+      }
+      let filled = 0;
       for (const row of bucket.rows) {
-        for (let k = 0; k < picks.length; k++) values[k] = row[picks[k]!];
-        insert(values);
-        if (isRating && newInterviews.has(row[interviewAt] as string)) {
-          // Ratings of a new response are created and undone with it: they travel in its log entry.
-          const interviewId = row[interviewAt] as string;
-          let ratings = ratingsByInterview.get(interviewId);
-          if (!ratings) ratingsByInterview.set(interviewId, (ratings = []));
-          ratings.push(row[driverAt], row[ratingAt]);
-        } else if (bucket.kind !== 'interview') {
-          writer.logChange(bucket.kind, row[idAt] as string, 'insert', logValues(columns, values));
+        const base = filled * width;
+        for (let k = 0; k < picks.length; k++) values[base + k] = row[picks[k]!];
+        if (++filled === BATCH_ROWS) {
+          insertMany(values);
+          filled = 0;
         }
+        if (!isRating || !newInterviews.has(row[interviewAt] as string)) (created[bucket.kind] ??= []).push(row[idAt] as string);
         if ((++done & 4095) === 0) onProgress?.(done, this.rows);
       }
-      if (consume && bucket.kind !== 'interview') bucket.rows = [];
-    }
-    for (const bucket of buckets) {
-      if (bucket.kind !== 'interview') continue;
-      const columns = [...bucket.columns, 'created_at', 'updated_at'];
-      const idAt = bucket.columns.indexOf('id');
-      for (const row of bucket.rows) {
-        const changes = logValues(columns, [...row, stamp, stamp]);
-        const pairs = ratingsByInterview.get(row[idAt] as string);
-        const ratings: Record<string, unknown> = {};
-        if (pairs) for (let k = 0; k < pairs.length; k += 2) ratings[pairs[k] as string] = pairs[k + 1];
-        changes.ratings = ratings;
-        writer.logChange('interview', row[idAt] as string, 'insert', changes);
-      }
+      for (let r = 0; r < filled; r++) insertOne(values.slice(r * width, (r + 1) * width));
       if (consume) bucket.rows = [];
     }
+    if (Object.keys(created).length > 0) writer.logChange(CREATED_ENTRY_TYPE, writer.importId, 'insert', { created });
     for (const op of this.updates) {
       writer.update(TABLE_OF[op.kind], { id: op.id }, { ...op.values, updated_at: stamp });
       const changes: Record<string, [unknown, unknown]> = {};
@@ -145,21 +171,18 @@ export class WritePlan {
   }
 }
 
-/**
- * A created record's log entry: its values, less what the entry itself already says (the record's id,
- * the import's id, the creation stamp) and empty fields. Undo reads `updated_at` (edited since?).
- */
-function logValues(columns: readonly string[], values: readonly unknown[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i < columns.length; i++) {
-    const column = columns[i]!;
-    if (values[i] === null || values[i] === undefined || OMITTED_FROM_LOG.has(column)) continue;
-    out[column] = values[i];
-  }
-  return out;
-}
+/** Rows per INSERT statement when a plan writes created records (a few dozen columns × 32 rows: far below SQLite's 32,766 values). */
+const BATCH_ROWS = 32;
 
-const OMITTED_FROM_LOG = new Set(['id', 'import_id', 'created_at', 'deleted_at']);
+/** The change-log entity type of an import's one entry listing the records it created (`execute`). */
+export const CREATED_ENTRY_TYPE = 'import';
+
+/** Whether a row has exactly these columns, in this order. */
+function sameColumns(columns: readonly string[], row: Row): boolean {
+  let i = 0;
+  for (const key in row) if (columns[i++] !== key) return false;
+  return i === columns.length;
+}
 
 /**
  * Changes to the workspace since a moment: this connection's write count (the only writer; other

@@ -37,12 +37,16 @@ export class RowWriter {
     this.changes++;
   }
 
-  /** A prepared insert for a fixed column list, taking the values as an array. */
-  inserter(table: string, columns: readonly string[]): (values: unknown[]) => void {
-    const st = this.statement(`i|${table}|${columns.join(',')}`, () => `INSERT INTO ${table} (${columns.map(quote).join(',')}) VALUES (${columns.map(() => '?').join(',')})`);
+  /**
+   * A prepared insert for a fixed column list, taking the values as an array: `rows` rows at a time,
+   * their values one after the other.
+   */
+  inserter(table: string, columns: readonly string[], rows = 1): (values: unknown[]) => void {
+    const tuple = `(${columns.map(() => '?').join(',')})`;
+    const st = this.statement(`i|${table}|${columns.join(',')}|${rows}`, () => `INSERT INTO ${table} (${columns.map(quote).join(',')}) VALUES ${Array.from({ length: rows }, () => tuple).join(',')}`);
     return (values) => {
       st.run(values);
-      this.changes++;
+      this.changes += rows;
     };
   }
 

@@ -132,7 +132,21 @@ function trimEnd(b: string, from: number, to: number): number {
 
 /** The element name without its namespace prefix (strict OOXML writes `x:c`, transitional `c`). */
 function localName(b: string, from: number, to: number): string {
-  for (let i = from; i < to; i++) if (b.charCodeAt(i) === 58 /* : */) return b.slice(i + 1, to);
+  for (let i = from; i < to; i++) if (b.charCodeAt(i) === 58 /* : */) return common(b, i + 1, to);
+  return common(b, from, to);
+}
+
+/** A sheet's millions of tags are nearly all c, v, row or is: those names without a new string each. */
+function common(b: string, from: number, to: number): string {
+  const length = to - from;
+  if (length === 1) {
+    const c = b.charCodeAt(from);
+    if (c === 99) return 'c';
+    if (c === 118) return 'v';
+    if (c === 116) return 't';
+    if (c === 114) return 'r';
+  } else if (length === 3 && b.startsWith('row', from)) return 'row';
+  else if (length === 2 && b.startsWith('is', from)) return 'is';
   return b.slice(from, to);
 }
 

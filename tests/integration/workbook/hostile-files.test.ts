@@ -67,6 +67,13 @@ describe('hostile and broken files are refused with a clear message, in bounded 
     await expectRefused('many.xlsx', buildZip(parts), /parts/);
   });
 
+  test('an entity declaration deep inside a sheet is refused by the zip reader, before any parser reads it', async () => {
+    // Thousands of rows first: the declaration arrives in a later chunk, away from any chunk's start.
+    const rows = Array.from({ length: 20_000 }, (_, i) => [`Company ${i}`, i]);
+    const sheet = sheetXml([['Name', 'ARR'], ...rows]).replace('<row r="15000">', '<!ENTITY x "y"><row r="15000">');
+    await expectRefused('deep-entity.xlsx', xlsxWith(sheet), /part xl\/worksheets\/sheet1\.xml declares a DOCTYPE or entities/);
+  });
+
   test('billion laughs: XML with DOCTYPE and entities', async () => {
     const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>`;
     await expectRefused('laughs.xlsx', xlsxWith(laughs), /DOCTYPE/);

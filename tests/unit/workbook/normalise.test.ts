@@ -9,6 +9,13 @@ describe('emails, roles and categories are normalised', () => {
     expect(parseEmail('mailto:ops@acme.io')).toEqual({ ok: true, value: 'ops@acme.io' });
     expect(parseEmail('not an email').ok).toBe(false);
     expect(parseEmail('a@b').ok).toBe(false);
+    // Plain lower-case addresses pass as they are; the limit on length holds for them too.
+    expect(parseEmail('ops.team+nps@acme-corp.co.uk')).toEqual({ ok: true, value: 'ops.team+nps@acme-corp.co.uk' });
+    expect(parseEmail(`${'a'.repeat(250)}@b.io`).ok).toBe(false);
+    expect(parseEmail('jo@acme').ok).toBe(false);
+  });
+  test('a choice gives the same answer the second time a text is seen (memo)', () => {
+    expect([roleOf('Champion'), roleOf('Champion'), roleOf('nobody'), roleOf('nobody')]).toEqual(['influencer', 'influencer', null, null]);
   });
   test.each([
     ['Decision Maker', 'decision_maker'],
