@@ -5,44 +5,8 @@ import type { ConvertedRow, Value } from './convert';
 import { DRIVER_PREFIX } from './fields';
 import { driverKey, interviewKey, titleKey } from './lookups';
 import type { Lookups, Row } from './lookups';
-
-export type RecordKind = 'account' | 'contact' | 'arr_record' | 'interview' | 'driver' | 'driver_rating' | 'qbr' | 'qbr_note' | 'action';
-
-export const TABLE_OF: Record<RecordKind, string> = {
-  account: 'accounts',
-  contact: 'contacts',
-  arr_record: 'arr_records',
-  interview: 'interviews',
-  driver: 'drivers',
-  driver_rating: 'driver_ratings',
-  qbr: 'qbrs',
-  qbr_note: 'qbr_notes',
-  action: 'actions',
-};
-
-const ACTIONS: Op['action'][] = ['create', 'update', 'unchanged'];
-const KINDS = Object.keys(TABLE_OF) as RecordKind[];
-
-export interface Op {
-  kind: RecordKind;
-  action: 'create' | 'update' | 'unchanged';
-  id: string;
-  /** create: every column but the stamps; update: the changed columns' new values. */
-  values: Row;
-  /** update: the changed columns' old values (the before-image undo restores). */
-  before: Row | null;
-  label: string;
-  matchedBy: string | null;
-  /** update: the record's updated_at before this import touched it. */
-  previousUpdatedAt?: string | null;
-}
-
-export interface RowPlan {
-  row: number;
-  status: RowStatus;
-  ops: Op[];
-  problems: ImportProblem[];
-}
+import { changeOp, type Op, type RowPlan } from './plan-ops';
+import { RecordTally } from './record-tally';
 
 export interface PlannerOptions {
   entity: Exclude<ImportEntity, 'workspace'>;
@@ -60,9 +24,6 @@ export interface PlannerOptions {
   rememberNewResponses?: boolean;
 }
 
-/** The values of an unchanged record's op: none (shared, never written to). */
-const NO_VALUES: Row = Object.freeze({}) as Row;
-
 function hasError(problems: readonly ImportProblem[]): boolean {
   for (const p of problems) if (p.severity === 'error') return true;
   return false;
@@ -71,6 +32,18 @@ function hasError(problems: readonly ImportProblem[]): boolean {
 const str = (v: Value | undefined): string | null => (v === undefined || v === null ? null : String(v));
 const num = (v: Value | undefined): number | null => (typeof v === 'number' ? v : null);
 
+/** What a response row says, the columns both a new and a matched response take. */
+function responseAnswers(v: Map<string, Value>): Row {
+  return {
+    nps: num(v.get('response.nps')),
+    csat: num(v.get('response.csat')),
+    ces: num(v.get('response.ces')),
+    verbatim: str(v.get('response.verbatim')),
+    notes: str(v.get('response.notes')),
+    interviewer: str(v.get('response.interviewer')),
+  };
+}
+
 /**
  * Decides, row by row, what an import would do: which existing record each row matches (external id
  * first, then email for contacts or the normalised name for accounts), what it creates, what it
@@ -78,20 +51,17 @@ const num = (v: Value | undefined): number | null => (typeof v === 'number' ? v 
  * write, so what was shown is what is written.
  */
 export class Planner {
-  /** Final action per record id (kind × action, packed): a record created by one row and touched by another counts once. */
-  private readonly states = new Map<string, number>();
-  /**
-   * New responses and their ratings that no later row can match (see `rememberNewResponses`): created
-   * once and never named again, so they are counted here rather than kept by id.
-   */
-  private readonly unnamedCreates = { interview: 0, driver_rating: 0 };
+  /** What the plan does to each record, counted once per record. */
+  private readonly tally: RecordTally;
   /** Driver ids by the name as the file writes it (every row names the same few). */
   private readonly driverIds = new Map<string, string>();
 
   constructor(
     private readonly l: Lookups,
     private readonly o: PlannerOptions,
-  ) {}
+  ) {
+    this.tally = new RecordTally(o.rememberNewResponses !== false);
+  }
 
   /** The row being planned and its problems: `error` and `warn` add to them (made once, not per row). */
   private current: { row: number; problems: ImportProblem[] } = { row: 0, problems: [] };
@@ -141,65 +111,15 @@ export class Planner {
       }
     }
     if (hasError(problems) || !primary) return { row: input.row, status: 'rejected', ops: [], problems };
-    for (const op of ops) this.remember(op);
+    for (const op of ops) this.tally.remember(op);
     const status: RowStatus =
       primary.action === 'create' ? 'new' : primary.action === 'update' || ops.some((op) => op.action !== 'unchanged') ? 'updated' : 'unchanged';
     return { row: input.row, status, ops, problems };
   }
 
-  private remember(op: Op): void {
-    if (op.action === 'create' && this.o.rememberNewResponses === false && (op.kind === 'interview' || op.kind === 'driver_rating')) {
-      this.unnamedCreates[op.kind]++;
-      return;
-    }
-    const previous = this.states.get(op.id);
-    const action = ACTIONS.indexOf(op.action);
-    // create (0) beats update (1) beats unchanged (2)
-    if (previous !== undefined && previous % 3 <= action) return;
-    this.states.set(op.id, KINDS.indexOf(op.kind) * 3 + action);
-  }
-
   /** Per record kind: how many records the plan creates, updates, or leaves as they are. */
   recordCounts(): Record<string, { new: number; updated: number; unchanged: number }> {
-    const counts: Record<string, { new: number; updated: number; unchanged: number }> = {};
-    for (const packed of this.states.values()) {
-      const kind = KINDS[Math.floor(packed / 3)]!;
-      const c = (counts[kind] ??= { new: 0, updated: 0, unchanged: 0 });
-      const action = packed % 3;
-      if (action === 0) c.new++;
-      else if (action === 1) c.updated++;
-      else c.unchanged++;
-    }
-    for (const kind of ['interview', 'driver_rating'] as const) {
-      if (this.unnamedCreates[kind] > 0) (counts[kind] ??= { new: 0, updated: 0, unchanged: 0 }).new += this.unnamedCreates[kind];
-    }
-    return counts;
-  }
-
-  private op(kind: RecordKind, existing: Row | null, proposed: Row, label: string, matchedBy: string | null, push: Op[]): Op {
-    if (!existing) {
-      const op: Op = { kind, action: 'create', id: proposed.id as string, values: proposed, before: null, label, matchedBy: null };
-      push.push(op);
-      return op;
-    }
-    // Most matched records are unchanged: their change sets are made only when a field differs.
-    let values: Row | null = null;
-    let before: Row | null = null;
-    for (const key in proposed) {
-      const value = proposed[key];
-      if (value === undefined || value === null) continue; // an empty cell never clears what is there
-      if (existing[key] !== value) {
-        values ??= {};
-        before ??= {};
-        values[key] = value;
-        before[key] = existing[key] ?? null;
-      }
-    }
-    const changed = values !== null;
-    if (values) Object.assign(existing, values);
-    const op: Op = { kind, action: changed ? 'update' : 'unchanged', id: existing.id as string, values: values ?? NO_VALUES, before, label, matchedBy, previousUpdatedAt: (existing.updated_at as string | undefined) ?? null };
-    push.push(op);
-    return op;
+    return this.tally.counts();
   }
 
   private account(v: Map<string, Value>, ops: Op[], error: (m: string, f?: string | null) => void, full: boolean): { id: string; op: Op } | null {
@@ -264,7 +184,7 @@ export class Planner {
       if (proposed.expansion_opportunity === null) proposed.expansion_opportunity = 0;
       this.l.addAccount(proposed);
     }
-    const op = this.op('account', found, proposed, (found?.name as string) ?? name!, matchedBy, ops);
+    const op = changeOp('account', found, proposed, (found?.name as string) ?? name!, matchedBy, ops);
     return { id: op.id, op };
   }
 
@@ -300,7 +220,7 @@ export class Planner {
       ? { arr_minor: amount, kind, note }
       : { id: this.o.newId(), account_id: accountId, effective_date: date, arr_minor: amount, kind: kind ?? derived, note };
     if (!existing) this.l.addArr(proposed);
-    return this.op('arr_record', existing, proposed, `ARR on ${date}`, existing ? `account and date ${date}` : null, ops);
+    return changeOp('arr_record', existing, proposed, `ARR on ${date}`, existing ? `account and date ${date}` : null, ops);
   }
 
   private contact(v: Map<string, Value>, accountId: string | null, ops: Op[], warn: (m: string, f?: string | null) => void, create: boolean): { id: string; op: Op } | null {
@@ -352,7 +272,7 @@ export class Planner {
     } else if (name !== null && name === email) {
       proposed.name = null; // a name made up from the email never overwrites a real one
     }
-    const op = this.op('contact', found, proposed, (found?.name as string) ?? name ?? email ?? '', matchedBy, ops);
+    const op = changeOp('contact', found, proposed, (found?.name as string) ?? name ?? email ?? '', matchedBy, ops);
     return { id: op.id, op };
   }
 
@@ -391,48 +311,32 @@ export class Planner {
     const finished = v.get('response.finished');
     const kind = str(v.get('response.kind'));
     const status = finished === false ? 'draft' : finished === true ? 'complete' : null;
-    let proposed: Row;
+    // Columns are added in one fixed order, so every response row shares one object shape.
+    const proposed = responseAnswers(v);
     if (existing) {
-      proposed = {
-        nps: num(v.get('response.nps')),
-        csat: num(v.get('response.csat')),
-        ces: num(v.get('response.ces')),
-        verbatim: str(v.get('response.verbatim')),
-        notes: str(v.get('response.notes')),
-        interviewer: str(v.get('response.interviewer')),
-        kind,
-        status,
-      };
+      proposed.kind = kind;
+      proposed.status = status;
       if (existing.interviewed_at !== at) proposed.interviewed_at = at;
     } else {
-      // One literal with every column, in the order the fields above and the row's own follow.
-      proposed = {
-        nps: num(v.get('response.nps')),
-        csat: num(v.get('response.csat')),
-        ces: num(v.get('response.ces')),
-        verbatim: str(v.get('response.verbatim')),
-        notes: str(v.get('response.notes')),
-        interviewer: str(v.get('response.interviewer')),
-        kind: kind ?? this.o.responseKind,
-        status: status ?? 'complete',
-        id: this.o.newId(),
-        account_id: accountId,
-        contact_id: contactId,
-        session_id: null,
-        guide_id: null,
-        interviewed_at: at,
-        touchpoint_id: null,
-        sentiment: null,
-        sentiment_override: null,
-        source: this.o.source,
-        external_id: ext,
-        import_id: this.o.importId,
-      };
+      proposed.kind = kind ?? this.o.responseKind;
+      proposed.status = status ?? 'complete';
+      proposed.id = this.o.newId();
+      proposed.account_id = accountId;
+      proposed.contact_id = contactId;
+      proposed.session_id = null;
+      proposed.guide_id = null;
+      proposed.interviewed_at = at;
+      proposed.touchpoint_id = null;
+      proposed.sentiment = null;
+      proposed.sentiment_override = null;
+      proposed.source = this.o.source;
+      proposed.external_id = ext;
+      proposed.import_id = this.o.importId;
       if (remember) this.l.addInterview(proposed);
     }
     const label = `Response ${ext ?? at.slice(0, 10)}`;
     const interviewOps: Op[] = [];
-    const op = this.op('interview', existing, proposed, label, matchedBy, interviewOps);
+    const op = changeOp('interview', existing, proposed, label, matchedBy, interviewOps);
     for (const key of v.keys()) {
       if (!key.startsWith(DRIVER_PREFIX)) continue;
       const value = v.get(key);
@@ -444,7 +348,7 @@ export class Planner {
         if (rowRatings) rowRatings.set(driverId, proposedRating);
         else this.l.addRating(proposedRating);
       }
-      this.op('driver_rating', rating, proposedRating, `Rating ${key.slice(DRIVER_PREFIX.length)}`, rating ? 'response and driver' : null, interviewOps);
+      changeOp('driver_rating', rating, proposedRating, `Rating ${key.slice(DRIVER_PREFIX.length)}`, rating ? 'response and driver' : null, interviewOps);
     }
     // An imported response carries the import's id when created or changed (undo finds it).
     if (op.action === 'update' && this.o.importId) {
@@ -465,7 +369,7 @@ export class Planner {
     }
     const row: Row = { id: this.o.newId(), name: name.trim(), description: null, sort_order: this.l.driverSortOrder + 1 };
     this.l.addDriver(row);
-    this.op('driver', null, row, `Driver ${name}`, null, ops);
+    changeOp('driver', null, row, `Driver ${name}`, null, ops);
     this.driverIds.set(name, row.id as string);
     return row.id as string;
   }
@@ -484,13 +388,13 @@ export class Planner {
       Object.assign(proposed, { id: this.o.newId(), account_id: accountId, held_on: date, title: proposed.title ?? `QBR ${date}` });
       this.l.addQbr(proposed);
     }
-    const qbrOp = this.op('qbr', existing, proposed, `QBR ${date}`, existing ? 'account and date' : null, ops);
+    const qbrOp = changeOp('qbr', existing, proposed, `QBR ${date}`, existing ? 'account and date' : null, ops);
     const body = str(v.get('note.body'))!;
     const note = this.l.notes.get(`${qbrOp.id}|${body.trim()}`) ?? null;
     const kind = str(v.get('note.kind'));
     const proposedNote: Row = note ? { kind } : { id: this.o.newId(), qbr_id: qbrOp.id, kind: kind ?? 'note', body, position: (this.l.notePositions.get(qbrOp.id) ?? -1) + 1 };
     if (!note) this.l.addNote(proposedNote);
-    return this.op('qbr_note', note, proposedNote, body.length > 60 ? body.slice(0, 60) + '…' : body, note ? 'same text in the same QBR' : null, ops);
+    return changeOp('qbr_note', note, proposedNote, body.length > 60 ? body.slice(0, 60) + '…' : body, note ? 'same text in the same QBR' : null, ops);
   }
 
   private action(accountId: string, v: Map<string, Value>, ops: Op[]): Op {
@@ -525,6 +429,6 @@ export class Planner {
       });
       this.l.addAction(proposed);
     }
-    return this.op('action', existing, proposed, title.length > 60 ? title.slice(0, 60) + '…' : title, existing ? 'account and title' : null, ops);
+    return changeOp('action', existing, proposed, title.length > 60 ? title.slice(0, 60) + '…' : title, existing ? 'account and title' : null, ops);
   }
 }

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Row } from './lookups';
-import type { Op, RecordKind, RowPlan } from './planner';
-import { TABLE_OF } from './planner';
+import type { Op, RecordKind, RowPlan } from './plan-ops';
+import { TABLE_OF } from './plan-ops';
 import type { RowWriter } from './writer';
 import type { TouchedResponses } from './metric-marks';
 
