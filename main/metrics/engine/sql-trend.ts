@@ -5,12 +5,12 @@
  * contacts do not count, as in the window pass.
  */
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { NpsCounts } from '../../../shared/domain/metrics-types';
 import type { Database } from '../../db/tables';
 import { dayAfter, type Window } from './period';
 
-interface CountsRow {
+export interface CountsRow {
   p: number | null;
   pa: number | null;
   d: number | null;
@@ -54,20 +54,34 @@ export function excludedCountsQuery(window: Window, excluded: readonly string[])
     )`;
 }
 
-/** Counts of the responses of `included` (live accounts), given the live accounts left out. */
-export async function countsForAccounts(
-  db: Kysely<Database>,
-  window: Window,
-  included: readonly string[],
-  excluded: readonly string[],
-): Promise<NpsCounts> {
+/** The three ways to count a window's responses over a set of live accounts (live pass or summaries). */
+export interface CountsQueries {
+  included(ids: readonly string[]): RawBuilder<CountsRow>;
+  global(): RawBuilder<CountsRow>;
+  excluded(ids: readonly string[]): RawBuilder<CountsRow>;
+}
+
+/**
+ * Counts of the responses of `included` (live accounts), given the live accounts left out: the shorter
+ * list goes into the query, so a book with a few accounts filtered out is the global count minus theirs.
+ */
+export async function countsOfIncluded(db: Kysely<Database>, included: readonly string[], excluded: readonly string[], queries: CountsQueries): Promise<NpsCounts> {
   if (included.length === 0) return { promoters: 0, passives: 0, detractors: 0 };
-  if (included.length <= excluded.length) return toCounts((await includedCountsQuery(window, included).execute(db)).rows[0]);
-  const total = toCounts((await globalCountsQuery(window).execute(db)).rows[0]);
-  const out = toCounts((await excludedCountsQuery(window, excluded).execute(db)).rows[0]);
+  if (included.length <= excluded.length) return toCounts((await queries.included(included).execute(db)).rows[0]);
+  const total = toCounts((await queries.global().execute(db)).rows[0]);
+  const out = toCounts((await queries.excluded(excluded).execute(db)).rows[0]);
   return {
     promoters: total.promoters - out.promoters,
     passives: total.passives - out.passives,
     detractors: total.detractors - out.detractors,
   };
+}
+
+/** countsOfIncluded() by live passes over the window's responses. */
+export function countsForAccounts(db: Kysely<Database>, window: Window, included: readonly string[], excluded: readonly string[]): Promise<NpsCounts> {
+  return countsOfIncluded(db, included, excluded, {
+    included: (ids) => includedCountsQuery(window, ids),
+    global: () => globalCountsQuery(window),
+    excluded: (ids) => excludedCountsQuery(window, ids),
+  });
 }

@@ -14,6 +14,7 @@ import { METRIC_CHANGE_ALL_STATEMENT } from '../../db/migrations/005-metrics-cha
 import type { Database } from '../../db/tables';
 import { addDays, addMonths, type Window } from './period';
 import type { ContactScoresRow } from './sql-contact-scores';
+import { countsOfIncluded, type CountsRow } from './sql-trend';
 
 /** The window's first month number (year × 12 + month − 1) when it is three whole calendar months, else null. */
 export function summaryFirstMonth(window: Window): number | null {
@@ -107,18 +108,6 @@ export async function summaryCitations(db: Kysely<Database>, firstMonth: number)
   return { rows: (await summaryCitationsQuery(firstMonth).execute(db)).rows, liveByCode };
 }
 
-interface CountsRow {
-  p: number | null;
-  pa: number | null;
-  d: number | null;
-}
-
-const toCounts = (row: CountsRow | undefined): NpsCounts => ({
-  promoters: Number(row?.p ?? 0),
-  passives: Number(row?.pa ?? 0),
-  detractors: Number(row?.d ?? 0),
-});
-
 const SUMS = sql`sum(promoters) AS p, sum(passives) AS pa, sum(detractors) AS d`;
 
 export function summaryIncludedCountsQuery(firstMonth: number, included: readonly string[]) {
@@ -141,19 +130,10 @@ export function summaryExcludedCountsQuery(firstMonth: number, excluded: readonl
 }
 
 /** Count-all counts of a summarised window for `included` (live accounts), given the live accounts left out. */
-export async function summaryCountsForAccounts(
-  db: Kysely<Database>,
-  firstMonth: number,
-  included: readonly string[],
-  excluded: readonly string[],
-): Promise<NpsCounts> {
-  if (included.length === 0) return { promoters: 0, passives: 0, detractors: 0 };
-  if (included.length <= excluded.length) return toCounts((await summaryIncludedCountsQuery(firstMonth, included).execute(db)).rows[0]);
-  const total = toCounts((await summaryGlobalCountsQuery(firstMonth).execute(db)).rows[0]);
-  const out = toCounts((await summaryExcludedCountsQuery(firstMonth, excluded).execute(db)).rows[0]);
-  return {
-    promoters: total.promoters - out.promoters,
-    passives: total.passives - out.passives,
-    detractors: total.detractors - out.detractors,
-  };
+export function summaryCountsForAccounts(db: Kysely<Database>, firstMonth: number, included: readonly string[], excluded: readonly string[]): Promise<NpsCounts> {
+  return countsOfIncluded(db, included, excluded, {
+    included: (ids) => summaryIncludedCountsQuery(firstMonth, ids),
+    global: () => summaryGlobalCountsQuery(firstMonth),
+    excluded: (ids) => summaryExcludedCountsQuery(firstMonth, ids),
+  });
 }
