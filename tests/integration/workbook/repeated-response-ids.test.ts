@@ -3,38 +3,15 @@
  * them: every row has a response id and none repeats. A file that names a response twice must still
  * create it once, the later row updating it, ratings included; one whose rows all differ creates each.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { Core } from '../../../main/core/core';
-import { emptyWorkspaceCore } from '../../helpers/test-core';
-import { tempDir } from '../../helpers/temp-dir';
-import { WorkbookClient } from './workbook-client';
+import { describe, expect, test } from 'vitest';
+import { csvImportWorkspace } from './csv-import-workspace';
 
-let core: Core;
-let client: WorkbookClient;
-let dir: string;
-
-beforeEach(async () => {
-  ({ core } = await emptyWorkspaceCore());
-  client = new WorkbookClient(core);
-  dir = tempDir('ax-repeated-ids-');
-});
-afterEach(async () => {
-  await core.close();
-});
-
-const raw = () => core.workspaces.opened()!.file.raw;
-const HEADER = 'Response ID,Recorded Date,Company,Email,Contact,NPS,Driver: Support';
-
-async function importRows(name: string, rows: string[]) {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, [HEADER, ...rows].join('\n'));
-  const run = await client.importPreview(file);
-  const result = await client.call('workbook.commit', { sessionId: run.preview.sessionId });
-  expect(result.import).not.toBeNull();
-  return { preview: run.preview, importId: result.import!.id };
-}
+const ws = csvImportWorkspace('ax-repeated-ids-');
+const { raw } = ws;
+const importRows = async (name: string, rows: string[]) => {
+  const { preview, imported } = await ws.importRows(name, rows);
+  return { preview, importId: imported.id };
+};
 
 const ratings = () =>
   raw()
@@ -54,7 +31,7 @@ describe('responses named more than once in one file', () => {
       { id: 'R_2', nps: 4, rating: 2 },
     ]);
     // The import created R_1 and then updated it: undo removes it like any record it created.
-    await client.call('workbook.undo', { importId });
+    await ws.client().call('workbook.undo', { importId });
     expect(ratings()).toEqual([]);
     expect(raw().prepare(`SELECT count(*) AS n FROM accounts WHERE deleted_at IS NULL`).get()).toEqual({ n: 0 });
   });
@@ -68,9 +45,8 @@ describe('responses named more than once in one file', () => {
       { id: 'R_2', nps: 4, rating: 2 },
       { id: 'R_3', nps: 7, rating: 3 },
     ]);
-    const file = path.join(dir, 'distinct-again.csv');
-    fs.writeFileSync(file, [HEADER, ...rows].join('\n'));
-    const again = await client.importPreview(file);
+    const file = ws.writeCsv('distinct-again.csv', rows);
+    const again = await ws.client().importPreview(file);
     expect(again.preview.nothingToDo).toBe(true);
   });
 });

@@ -4,39 +4,13 @@
  * before-image of what it changed. Undo works from exactly that, refuses when a created record was
  * edited since, and still undoes imports logged the earlier way (an entry per created record).
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { Core } from '../../../main/core/core';
-import { emptyWorkspaceCore } from '../../helpers/test-core';
-import { tempDir } from '../../helpers/temp-dir';
-import { WorkbookClient } from './workbook-client';
+import { describe, expect, test } from 'vitest';
+import { csvImportWorkspace } from './csv-import-workspace';
 import { snapshot } from './snapshot';
 
-let core: Core;
-let client: WorkbookClient;
-let dir: string;
-
-beforeEach(async () => {
-  ({ core } = await emptyWorkspaceCore());
-  client = new WorkbookClient(core);
-  dir = tempDir('ax-undo-log-');
-});
-afterEach(async () => {
-  await core.close();
-});
-
-const raw = () => core.workspaces.opened()!.file.raw;
-const HEADER = 'Response ID,Recorded Date,Company,Email,Contact,NPS,Driver: Support';
-
-async function importRows(name: string, rows: string[]) {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, [HEADER, ...rows].join('\n'));
-  const run = await client.importPreview(file);
-  const result = await client.call('workbook.commit', { sessionId: run.preview.sessionId });
-  expect(result.import).not.toBeNull();
-  return result.import!;
-}
+const ws = csvImportWorkspace('ax-undo-log-');
+const { raw } = ws;
+const importRows = async (name: string, rows: string[]) => (await ws.importRows(name, rows)).imported;
 
 interface Entry {
   entity_type: string;
@@ -98,15 +72,15 @@ describe('the change log an import leaves for undo', () => {
     );
     const { created } = JSON.parse(entriesOf(made.id)[0]!.changes_json!) as { created: Record<string, string[]> };
     expect([created.account!.length, created.contact!.length, created.interview!.length]).toEqual([3, 70, 70]);
-    await client.call('workbook.undo', { importId: made.id });
+    await ws.client().call('workbook.undo', { importId: made.id });
     expect(raw().prepare(`SELECT (SELECT count(*) FROM interviews) + (SELECT count(*) FROM contacts) + (SELECT count(*) FROM driver_ratings) AS n`).get()).toEqual({ n: 0 });
   });
 
   test('undo is refused, changing nothing, when a response the import created was corrected since', async () => {
     const made = await importRows('first.csv', ['R_1,2024-05-01,Acme,jo@acme.com,Jo,9,5', 'R_2,2024-05-02,Acme,al@acme.com,Al,4,2']);
-    await core.call('interviews.correctScore', { interviewId: idOf('interviews', `external_id = 'R_2'`), field: 'nps', value: 5, reason: 'Typo in the survey tool', by: 'Kim' });
+    await ws.core().call('interviews.correctScore', { interviewId: idOf('interviews', `external_id = 'R_2'`), field: 'nps', value: 5, reason: 'Typo in the survey tool', by: 'Kim' });
     const before = snapshot(raw());
-    await expect(client.call('workbook.undo', { importId: made.id })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/1 of its records changed since/) });
+    await expect(ws.client().call('workbook.undo', { importId: made.id })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/1 of its records changed since/) });
     expect(snapshot(raw())).toEqual(before);
   });
 
@@ -133,7 +107,7 @@ describe('the change log an import leaves for undo', () => {
       }
     }
     expect(entriesOf(made.id)).toHaveLength(6);
-    await client.call('workbook.undo', { importId: made.id });
+    await ws.client().call('workbook.undo', { importId: made.id });
     expect(snapshot(raw())).toEqual(before);
   });
 });
