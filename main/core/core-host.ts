@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ApiError } from '../../shared/contract';
 import type { CoreEvent } from '../../shared/contract';
 import type { CoreOptions, CoreToHost, HostToCore, InternalOp } from './protocol';
+import { CORE_YOUNG_GENERATION_MB } from './core-heap';
 
 export interface CoreHost {
   call(method: string, input: unknown): Promise<unknown>;
@@ -22,8 +23,6 @@ export interface StartCoreOptions extends CoreOptions {
  * Runs the data core in a worker thread so SQLite (synchronous) never blocks the thread that owns
  * the windows or the HTTP socket.
  */
-/** See tests/bench/metrics-dashboard.ts, run with --max-semi-space-size=64 to match. */
-export const CORE_YOUNG_GENERATION_MB = 192;
 
 export function startCore(options: StartCoreOptions): CoreHost {
   const { workerFile, execArgv, ...coreOptions } = options;
@@ -31,8 +30,6 @@ export function startCore(options: StartCoreOptions): CoreHost {
   const worker = new Worker(file, {
     workerData: coreOptions,
     execArgv: execArgv ?? [],
-    // A dashboard recompute allocates ~100k short-lived objects; a young generation this size (V8's semi-space of
-    // 64 MB, as node --max-semi-space-size=64) collects them far less often: cold recompute 720 → ~510 ms measured.
     resourceLimits: { maxYoungGenerationSizeMb: CORE_YOUNG_GENERATION_MB },
   });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();

@@ -3,7 +3,9 @@
  * accounts, 100k contacts, 1M responses), against ONE hand-written SQL aggregate pass over the same
  * quarter's responses computing count-all NPS per account.
  *
- *   npx tsx tests/bench/metrics-dashboard.ts [--workspace path] [--runs 5]
+ *   node --max-semi-space-size=32 --import tsx tests/bench/metrics-dashboard.ts [--workspace path] [--runs 5]
+ *
+ * (the flag gives this process the core worker's young generation, main/core/core-heap.ts)
  *
  * Cold = every SQL aggregate recomputed (the engine's memo emptied before each run, as after any
  * write); warm = the memo kept (a settings, method or filter change on unchanged data). A quarter is
