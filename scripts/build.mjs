@@ -24,6 +24,7 @@ const common = {
 if (only !== 'renderer') {
   const entries = [
     ['main/core/worker.ts', `${dist}/main/core-worker.cjs`],
+    ['main/db/checkpoint-worker.ts', `${dist}/main/checkpoint-worker.cjs`],
     ['main/serve-cli.ts', `${dist}/main/serve.cjs`],
   ];
   if (fs.existsSync('main/electron/main.ts')) entries.push(['main/electron/main.ts', `${dist}/main/electron-main.cjs`]);

@@ -1,7 +1,10 @@
 import type { CoreEvent } from '../../shared/contract';
 import type { WorkspaceManager } from '../workspace/workspace-manager';
+import type { BackgroundCheckpoint } from '../db/background-checkpoint';
 
 export interface CoreContext {
   workspaces: WorkspaceManager;
   emit(event: CoreEvent): void;
+  /** The checkpoint thread big writes hand their checkpoint to; absent when the core runs in-process. */
+  checkpoint?: BackgroundCheckpoint | null;
 }

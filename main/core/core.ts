@@ -7,6 +7,7 @@ import type { CoreOptions, InternalOp } from './protocol';
 import { validateInput } from './validate-input';
 import { WorkspaceManager, toApiError } from '../workspace/workspace-manager';
 import { workbookState } from '../workbook/workbook-state';
+import { BackgroundCheckpoint } from '../db/background-checkpoint';
 
 export interface Core {
   call(method: string, input: unknown): Promise<unknown>;
@@ -14,6 +15,8 @@ export interface Core {
   onEvent(listener: (event: CoreEvent) => void): () => void;
   close(): Promise<void>;
   readonly workspaces: WorkspaceManager;
+  /** The checkpoint thread, when the core was given its worker file. */
+  readonly checkpoint: BackgroundCheckpoint | null;
 }
 
 /** The data core: validates every call against the shared contract, then runs its handler. Runs inside the worker (or in-process in tests). */
@@ -24,7 +27,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   const workspaces = new WorkspaceManager(options.dataDir, options.nativeBinding);
   await workspaces.start({ workspacePath: options.workspacePath, demoOnFirstStart: options.demoOnFirstStart });
-  const ctx = { workspaces, emit };
+  const checkpoint = BackgroundCheckpoint.start(options.checkpointWorkerFile, options.nativeBinding);
+  const ctx = { workspaces, emit, checkpoint };
 
   // Calls run one at a time: better-sqlite3 has one connection, and a write must not interleave with another.
   let queue: Promise<unknown> = Promise.resolve();
@@ -42,6 +46,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   return {
     workspaces,
+    checkpoint,
     call(method, input) {
       return serial(async () => {
         if (typeof method !== 'string' || !isMethod(method)) {
@@ -84,7 +89,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     close: () => {
       clearInterval(backupTimer);
-      return serial(() => workspaces.close());
+      // The checkpoint thread's connection closes first, so the core's is the last and its close folds the log in.
+      return serial(async () => {
+        await checkpoint?.close();
+        await workspaces.close();
+      });
     },
   };
 }

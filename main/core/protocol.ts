@@ -29,4 +29,6 @@ export interface CoreOptions {
   demoOnFirstStart?: boolean;
   /** Path to a better-sqlite3 addon built for this runtime's ABI (Electron); default is the Node build. */
   nativeBinding?: string;
+  /** The bundled checkpoint worker (main/db/checkpoint-worker.ts); without it big writes checkpoint on the core's thread. */
+  checkpointWorkerFile?: string;
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CoreOptions, CoreToHost, HostToCore } from './protocol';
 import { createCore, errorData } from './core';
@@ -6,7 +7,10 @@ const port = parentPort;
 if (!port) throw new Error('core worker must run in a worker thread');
 const post = (message: CoreToHost) => port.postMessage(message);
 
-createCore(workerData as CoreOptions).then(
+// The checkpoint worker is bundled beside this one (scripts/build.mjs).
+const options: CoreOptions = { checkpointWorkerFile: path.join(__dirname, 'checkpoint-worker.cjs'), ...(workerData as CoreOptions) };
+
+createCore(options).then(
   (core) => {
     core.onEvent((event) => post({ type: 'event', event }));
     port.on('message', (message: HostToCore) => {

@@ -8,6 +8,7 @@ import { backupFolderFor, takeBackup } from '../db/backup';
 import { STATUS_CODES } from './pipeline/analyse';
 import { analyse } from './pipeline/analyse';
 import { writeImport } from './pipeline/commit';
+import { withCheckpointInBackground } from '../db/background-checkpoint';
 import { listImports } from './pipeline/history';
 import { undoImport } from './pipeline/undo';
 import { workspaceFacts } from './pipeline/workspace-facts';
@@ -119,7 +120,7 @@ export const workbookHandlers: Handlers<'workbook.'> = {
         const plan = requireWorkspacePlan(session);
         if (workspaceSummary(session, plan).nothingToDo) return { import: null, backupFileName: null };
         const backupFileName = await backupBefore(ctx, 'before-import');
-        const record = commitWorkspaceImport(raw, session, plan);
+        const record = withCheckpointInBackground(raw, ctx.checkpoint ?? null, () => commitWorkspaceImport(raw, session, plan));
         session.workspacePlan = null;
         return { import: record, backupFileName: record ? backupFileName : null };
       }
@@ -139,7 +140,7 @@ export const workbookHandlers: Handlers<'workbook.'> = {
         session.staged = null;
         session.analysis = null;
       };
-      const record = writeImport(raw, staged, workspaceFacts(raw), analysis, emit, release);
+      const record = withCheckpointInBackground(raw, ctx.checkpoint ?? null, () => writeImport(raw, staged, workspaceFacts(raw), analysis, emit, release));
       if (record) {
         // The preview described the workspace before this commit; a new preview (which reads the file
         // again) is needed to go on, so the staged rows are let go now.
@@ -154,7 +155,7 @@ export const workbookHandlers: Handlers<'workbook.'> = {
     wrap(async () => {
       const { raw } = openWorkspace(ctx);
       await backupBefore(ctx, 'before-undo');
-      const undone = undoImport(raw, input.importId);
+      const undone = withCheckpointInBackground(raw, ctx.checkpoint ?? null, () => undoImport(raw, input.importId));
       // Undoing a workspace import removes the guides it brought, defaults included: seed them again.
       await ensureDefaultGuides(ctx.workspaces.db());
       return undone;

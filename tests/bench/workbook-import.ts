@@ -24,6 +24,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from '../../main/db/open-database';
 import { createCore } from '../../main/core/core';
 import { tempDir } from '../helpers/temp-dir';
+import { buildCheckpointWorker } from '../helpers/checkpoint-worker-file';
 import { idMaker } from '../../main/workbook/pipeline/batch-ids';
 import { withSearchIndexingDeferred } from '../../main/search/bulk-load';
 import { WorkbookClient } from '../integration/workbook/workbook-client';
@@ -130,7 +131,9 @@ async function writes(source: string): Promise<PhaseResult> {
 
 async function ours(file: string): Promise<PhaseResult> {
   const dataDir = tempDir('ax-bench-ours-');
-  const core = await createCore({ dataDir, workspacePath: path.join(dataDir, 'bench.axw'), demoOnFirstStart: false });
+  // With the app's checkpoint thread (main/db/background-checkpoint.ts), as the core worker starts it.
+  const checkpointWorkerFile = await buildCheckpointWorker();
+  const core = await createCore({ dataDir, workspacePath: path.join(dataDir, 'bench.axw'), demoOnFirstStart: false, checkpointWorkerFile });
   const client = new WorkbookClient(core);
   const steps: Record<string, number> = {};
   const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {

@@ -4,10 +4,10 @@ import type { Core } from '../../main/core/core';
 import { tempDir } from './temp-dir';
 
 /** A core on a fresh, empty workspace in a temp folder (no demo), in-process. */
-export async function emptyWorkspaceCore(): Promise<{ core: Core; dataDir: string; file: string }> {
+export async function emptyWorkspaceCore(options: { checkpointWorkerFile?: string } = {}): Promise<{ core: Core; dataDir: string; file: string }> {
   const dataDir = tempDir();
   const file = path.join(dataDir, 'test.axw');
-  const core = await createCore({ dataDir, workspacePath: file, demoOnFirstStart: false });
+  const core = await createCore({ dataDir, workspacePath: file, demoOnFirstStart: false, ...options });
   return { core, dataDir, file };
 }
 

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type BetterSqlite3 from 'better-sqlite3';
+
+export interface CheckpointWorkerData {
+  nativeBinding?: string;
+}
+
+export interface CheckpointRequest {
+  id: number;
+  file: string;
+}
+
+export type CheckpointReply =
+  | { id: number; ok: true; busy: boolean; logFrames: number; copiedFrames: number }
+  | { id: number; ok: false; message: string };
+
+/**
+ * Checkpoints on another thread (checkpoint-worker.ts). A big write (a 100k-row import writes a 266 MB
+ * log) otherwise ends with SQLite's automatic checkpoint copying the whole log into the file and syncing
+ * it, inside the commit, on the core's thread: most of a second the person waits for with nothing left
+ * to decide. With the copy on the second core, the core answers once the write is durable in the log.
+ * Should the thread fail, writes go back to SQLite's automatic checkpoints: nothing is lost either way,
+ * the log is part of the database until it is copied.
+ */
+export class BackgroundCheckpoint {
+  private worker: Worker | null;
+  private readonly waiting = new Map<number, (reply: CheckpointReply) => void>();
+  private readonly pending = new Set<Promise<CheckpointReply>>();
+  private nextId = 1;
+
+  private constructor(workerFile: string, nativeBinding: string | undefined) {
+    const data: CheckpointWorkerData = nativeBinding ? { nativeBinding } : {};
+    this.worker = new Worker(workerFile, { workerData: data });
+    this.worker.unref();
+    this.worker.on('message', (reply: CheckpointReply) => {
+      this.waiting.get(reply.id)?.(reply);
+      this.waiting.delete(reply.id);
+    });
+    const fail = (message: string) => {
+      this.worker = null;
+      for (const [id, resolve] of this.waiting) resolve({ id, ok: false, message });
+      this.waiting.clear();
+    };
+    this.worker.on('error', (err) => fail(`The checkpoint thread failed: ${err.message}`));
+    this.worker.on('exit', (code) => fail(`The checkpoint thread exited with code ${code}`));
+  }
+
+  /** The thread from a bundled worker file, or null where there is none (tests that run the core in-process). */
+  static start(workerFile: string | undefined, nativeBinding?: string): BackgroundCheckpoint | null {
+    if (!workerFile || !fs.existsSync(workerFile)) return null;
+    return new BackgroundCheckpoint(workerFile, nativeBinding);
+  }
+
+  get available(): boolean {
+    return this.worker !== null;
+  }
+
+  /** Copies `file`'s log into it on the checkpoint thread. */
+  request(file: string): Promise<CheckpointReply> {
+    const id = this.nextId++;
+    if (!this.worker) return Promise.resolve({ id, ok: false, message: 'The checkpoint thread is not running.' });
+    const reply = new Promise<CheckpointReply>((resolve) => this.waiting.set(id, resolve));
+    this.pending.add(reply);
+    void reply.then(() => this.pending.delete(reply));
+    this.worker.postMessage({ id, file } satisfies CheckpointRequest);
+    return reply;
+  }
+
+  /** Resolves once every requested checkpoint has finished (before a workspace closes, so its connection is the last). */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all(this.pending);
+  }
+
+  async close(): Promise<void> {
+    await this.idle();
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+  }
+}
+
+/**
+ * Runs a big write with SQLite's automatic checkpoint off and hands the checkpoint to the checkpoint
+ * thread once the write is committed. Without the thread, the write runs as any other. Must be called
+ * outside a transaction; the previous setting is put back afterwards.
+ */
+export function withCheckpointInBackground<T>(raw: BetterSqlite3.Database, checkpoint: BackgroundCheckpoint | null, work: () => T): T {
+  if (!checkpoint?.available || raw.inTransaction || raw.memory) return work();
+  const previous = raw.pragma('wal_autocheckpoint', { simple: true }) as number;
+  raw.pragma('wal_autocheckpoint = 0');
+  try {
+    return work();
+  } finally {
+    raw.pragma(`wal_autocheckpoint = ${previous}`);
+    void checkpoint.request(raw.name);
+  }
+}
