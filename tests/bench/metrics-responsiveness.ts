@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleWorker } from '../helpers/bundle-worker';
 import { startCore } from '../../main/core/core-host';
 import { startBrowserServer } from '../../main/serve';
 import { ensureLargeWorkspace } from './generate-large';
@@ -63,19 +63,8 @@ function request(port: number, method: 'GET' | 'POST', pathname: string, token: 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const file = path.resolve(args.workspace ?? (await ensureLargeWorkspace()));
-  // Inside the repo, so the bundle resolves better-sqlite3 from node_modules as the shipped worker does.
   const scratch = path.join(REPO, '.tmp', `bench-worker-${process.pid}`);
-  const workerFile = path.join(scratch, 'core-worker.cjs');
-  await build({
-    entryPoints: [path.join(REPO, 'main/core/worker.ts')],
-    outfile: workerFile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3'],
-    logLevel: 'silent',
-  });
+  const workerFile = await bundleWorker('main/core/worker.ts', 'core-worker.cjs', scratch);
   const staticDir = path.join(scratch, 'static');
   fs.mkdirSync(staticDir, { recursive: true });
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>AX Workbench</title>');

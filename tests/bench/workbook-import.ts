@@ -24,7 +24,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from '../../main/db/open-database';
 import { createCore } from '../../main/core/core';
 import { tempDir } from '../helpers/temp-dir';
-import { buildCheckpointWorker } from '../helpers/checkpoint-worker-file';
+import { buildCheckpointWorker } from '../helpers/bundle-worker';
 import { idMaker } from '../../main/workbook/pipeline/batch-ids';
 import { withSearchIndexingDeferred } from '../../main/search/bulk-load';
 import { WorkbookClient } from '../integration/workbook/workbook-client';

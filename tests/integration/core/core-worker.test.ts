@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleWorker } from '../../helpers/bundle-worker';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startCore } from '../../../main/core/core-host';
 import type { CoreEvent, WorkspaceInfo } from '../../../shared/contract';
@@ -10,18 +9,7 @@ let workerFile: string;
 
 // The worker runs as the app ships it: bundled by esbuild to CommonJS, better-sqlite3 left external.
 beforeAll(async () => {
-  // Inside the repo, so the bundle resolves better-sqlite3 from node_modules as dist/main does.
-  workerFile = path.resolve(__dirname, '../../../.tmp/test-worker', `core-worker-${process.pid}.cjs`);
-  await build({
-    entryPoints: [path.resolve(__dirname, '../../../main/core/worker.ts')],
-    outfile: workerFile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3'],
-    logLevel: 'silent',
-  });
+  workerFile = await bundleWorker('main/core/worker.ts', `core-worker-${process.pid}.cjs`);
 });
 
 describe('the data core in its worker thread', () => {

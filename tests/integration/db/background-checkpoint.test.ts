@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../main/core/core';
 import { BackgroundCheckpoint, withCheckpointInBackground } from '../../../main/db/background-checkpoint';
-import { buildCheckpointWorker } from '../../helpers/checkpoint-worker-file';
+import { buildCheckpointWorker } from '../../helpers/bundle-worker';
 import { emptyWorkspaceCore } from '../../helpers/test-core';
 import { tempDir } from '../../helpers/temp-dir';
 import { WorkbookClient } from '../workbook/workbook-client';

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * A worker entry bundled as the app ships it (scripts/build.mjs: esbuild to CommonJS, better-sqlite3
+ * external), into `folder` (default .tmp/test-worker) inside the repo, so the bundle resolves
+ * better-sqlite3 from node_modules as dist/main does. Returns the bundle's path.
+ */
+export async function bundleWorker(entry: 'main/core/worker.ts' | 'main/db/checkpoint-worker.ts', fileName: string, folder = path.join(REPO, '.tmp', 'test-worker')): Promise<string> {
+  const outfile = path.join(folder, fileName);
+  await build({
+    entryPoints: [path.join(REPO, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    logLevel: 'silent',
+  });
+  return outfile;
+}
+
+/** The checkpoint thread's worker (main/db/background-checkpoint.ts), bundled for this process. */
+export function buildCheckpointWorker(): Promise<string> {
+  return bundleWorker('main/db/checkpoint-worker.ts', `checkpoint-worker-${process.pid}.cjs`);
+}
