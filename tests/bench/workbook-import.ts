@@ -15,7 +15,7 @@
  * Targets (issue #5): throughput ≥ 0.7 × the floor's; peak RSS ≤ 500 MB.
  */
 import { execFileSync } from 'node:child_process';
-import { isMainThread, parentPort } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -159,12 +159,33 @@ async function ours(file: string): Promise<PhaseResult> {
 }
 
 /**
+ * Not a target, for reference: undoing that whole import from the history (in a process of its own, on
+ * the workspace ours wrote), with its backup first, as the history's Undo does.
+ */
+async function undo(workspace: string): Promise<PhaseResult> {
+  const dataDir = path.dirname(workspace);
+  const checkpointWorkerFile = await buildCheckpointWorker();
+  const core = await createCore({ dataDir, workspacePath: workspace, demoOnFirstStart: false, checkpointWorkerFile });
+  const client = new WorkbookClient(core);
+  const history = await client.call('workbook.history', { offset: 0, limit: 1 });
+  const started = performance.now();
+  await client.call('workbook.undo', { importId: history.rows[0]!.id });
+  const ms = performance.now() - started;
+  const raw = core.workspaces.opened()!.file.raw;
+  const left = (raw.prepare('SELECT count(*) AS n FROM interviews').get() as { n: number }).n;
+  if (left !== 0) throw new Error(`expected no interviews after the undo, found ${left}`);
+  await core.close();
+  return { ms, peakRssMb: peakRssMb(), rows: BENCH_ROWS };
+}
+
+/**
  * Each side in its own process, so that peak RSS is its own. Ours runs in a worker thread with the core
  * worker's heap limits, as the app runs it (core-worker-launch.ts); its peak RSS includes the launching
  * process (hostIdleRssMb of it before the worker started), as the app's includes its host.
  */
-function runPhase(phase: 'floor' | 'bare' | 'ours' | 'writes', arg?: string): PhaseResult {
-  const argv = phase === 'ours' ? [path.join(path.dirname(HERE), 'core-worker-launch.ts'), HERE] : [HERE, '--phase', phase, ...(arg ? [arg] : [])];
+function runPhase(phase: 'floor' | 'bare' | 'ours' | 'writes' | 'undo', arg?: string): PhaseResult {
+  const launch = path.join(path.dirname(HERE), 'core-worker-launch.ts');
+  const argv = phase === 'ours' ? [launch, HERE] : phase === 'undo' ? [launch, HERE, 'undo', arg!] : [HERE, '--phase', phase, ...(arg ? [arg] : [])];
   const out = execFileSync(process.execPath, [...process.execArgv, ...argv], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   const line = out.trim().split('\n').pop()!;
   return JSON.parse(line) as PhaseResult;
@@ -173,7 +194,8 @@ function runPhase(phase: 'floor' | 'bare' | 'ours' | 'writes', arg?: string): Ph
 async function main(): Promise<void> {
   if (!isMainThread) {
     // Loaded by core-worker-launch.ts in the core-like worker: the import itself.
-    parentPort!.postMessage(await ours(await ensureBenchWorkbook()));
+    const [mode, workspace] = (workerData as { args: string[] }).args;
+    parentPort!.postMessage(mode === 'undo' ? await undo(workspace!) : await ours(await ensureBenchWorkbook()));
     return;
   }
   const phase = process.argv[process.argv.indexOf('--phase') + 1];
@@ -201,6 +223,7 @@ async function main(): Promise<void> {
   const last = mine[mine.length - 1]!;
   const bare = runPhase('bare');
   const least = runPhase('writes', last.workspace);
+  const undone = runPhase('undo', last.workspace);
   fs.rmSync(path.dirname(last.workspace!), { recursive: true, force: true });
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const floorMs = median(floors.map((r) => r.ms));
@@ -210,6 +233,7 @@ async function main(): Promise<void> {
   console.log(`  for reference, into a bare table without indexes: ${fmt(bare)}`);
   console.log(`AX import end to end, in a worker with the core's heap limits (upload, inspect, propose, preview, backup + commit), median: ${(ourMs / 1000).toFixed(2)} s, ${rate(ourMs)}, peak RSS up to ${peak} MB (of which the launching process before the worker: ${last.hostIdleRssMb} MB)`);
   console.log(`  for reference, the same writes alone (${least.rows.toLocaleString('en-US')} rows: accounts, contacts, drivers, responses, ratings, change log; raw prepared inserts from memory, one transaction): ${(least.ms / 1000).toFixed(2)} s`);
+  console.log(`  for reference, undo of that whole import from the history (backup first): ${fmt(undone)}`);
   const ratio = floorMs / ourMs;
   console.log(`throughput ratio (import / floor), of the medians: ${ratio.toFixed(2)}; per round: ${floors.map((f, i) => (f.ms / mine[i]!.ms).toFixed(2)).join(', ')} (target ≥ 0.70) ${ratio >= 0.7 ? 'OK' : 'BELOW TARGET'}`);
   console.log(`peak RSS, highest of the rounds: ${peak} MB (target ≤ 500 MB) ${peak <= 500 ? 'OK' : 'ABOVE TARGET'}`);

@@ -7,7 +7,8 @@ import { TABLE_OF } from './plan-ops';
 import type { RecordKind } from './plan-ops';
 import { importRecordOf } from './history';
 import { RowWriter } from './writer';
-import { CREATED_ENTRY_TYPE } from './write-plan';
+import { createdList, gone, changedSince, isCreatedList, listedConflicts, removeListed } from './undo-created';
+import type { CreatedList, LogEntry } from './undo-created';
 import type { Row } from './lookups';
 import { BULK_ROWS, isBulk } from './commit';
 import { withMetricMarksDeferred } from '../../metrics/engine/summaries';
@@ -15,14 +16,6 @@ import { MARK_TOUCHED_SQL, markParams } from './metric-marks';
 import type { TouchedResponses } from './metric-marks';
 import { withSearchIndexingDeferred } from '../../search/bulk-load';
 import { WRITE_CACHE_KIB, withPageCacheBounded, withTempStoreInMemory } from './temp-store';
-
-interface LogEntry {
-  entity_type: string;
-  entity_id: string;
-  op: 'insert' | 'update';
-  changes_json: string | null;
-  changed_at: string;
-}
 
 /** change_log entity types of the importer, and (for whole-workspace imports) plain table names. */
 export function tableOfEntity(entityType: string, tables: ReadonlySet<string>): string | null {
@@ -45,13 +38,18 @@ export function primaryKeyOf(raw: BetterSqlite3.Database, table: string): string
 /**
  * Undoes an import as a whole: rows it created are removed, rows it changed get their before-image
  * back, all in one transaction. Refused, changing nothing, when something touched those rows since.
+ * The records listed in an import's one entry of created records (write-plan.ts) are checked and removed
+ * a table at a time (undo-created.ts); entries of single records, as older imports and whole-workspace
+ * imports wrote them, one by one.
  */
 export function undoImport(raw: BetterSqlite3.Database, importId: string): ImportRecord {
   const record = raw.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportsTable | undefined;
   if (!record) throw new ApiError({ code: 'not_found', message: 'That import is not in the history.' });
   if (record.undone_at) throw new ApiError({ code: 'conflict', message: `That import was already undone on ${record.undone_at.slice(0, 10)}.` });
   const tables = new Set((raw.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name));
-  const entries = expandCreated(raw.prepare(`SELECT entity_type, entity_id, op, changes_json, changed_at FROM change_log WHERE import_id = ? AND op IN ('insert','update') ORDER BY seq DESC`).all(importId) as LogEntry[]);
+  const logged = raw.prepare(`SELECT entity_type, entity_id, op, changes_json, changed_at FROM change_log WHERE import_id = ? AND op IN ('insert','update') ORDER BY seq DESC`).all(importId) as LogEntry[];
+  const lists = logged.filter(isCreatedList).map(createdList);
+  const entries = logged.filter((entry) => !isCreatedList(entry));
   const pks = new Map<string, string[]>();
   const pkOf = (table: string) => {
     if (!pks.has(table)) pks.set(table, primaryKeyOf(raw, table));
@@ -63,6 +61,7 @@ export function undoImport(raw: BetterSqlite3.Database, importId: string): Impor
   // skipped, and it is unchanged since when its updated_at is the last one the import wrote.
   const entityKey = (entry: LogEntry) => `${entry.entity_type}\u0000${entry.entity_id}`;
   const created = new Set(entries.filter((e) => e.op === 'insert').map(entityKey));
+  for (const list of lists) for (const { kind, ids } of list.kinds) for (const id of ids) created.add(`${kind}\u0000${id}`);
   const lastWrittenAt = new Map<string, unknown>();
   for (const entry of entries) {
     if (entry.op !== 'update' || !created.has(entityKey(entry)) || lastWrittenAt.has(entityKey(entry))) continue;
@@ -76,8 +75,10 @@ export function undoImport(raw: BetterSqlite3.Database, importId: string): Impor
     return Array.isArray(pair) && pair[0] === null;
   };
   const isUpdateOfCreated = (entry: LogEntry) => entry.op === 'update' && (created.has(entityKey(entry)) || beforeImportMissing(entry));
+  const records = entries.length + lists.reduce((n, list) => n + list.size, 0);
   const run = raw.transaction(() => {
     const conflicts: string[] = [];
+    for (const list of lists) conflicts.push(...listedConflicts(raw, list));
     for (const entry of entries) {
       const table = tableOfEntity(entry.entity_type, tables);
       if (!table || isUpdateOfCreated(entry)) continue;
@@ -93,11 +94,11 @@ export function undoImport(raw: BetterSqlite3.Database, importId: string): Impor
       const where = Object.keys(key).map((k) => `"${k}" = ?`).join(' AND ');
       const current = raw.prepare(`SELECT * FROM "${table}" WHERE ${where}`).get(...Object.values(key)) as Record<string, unknown> | undefined;
       if (!current) {
-        conflicts.push(`${entry.entity_type} ${entry.entity_id} is gone`);
+        conflicts.push(gone(entry.entity_type, entry.entity_id));
         continue;
       }
       if (expected !== undefined && 'updated_at' in current && current.updated_at !== expected) {
-        conflicts.push(`${entry.entity_type} ${String(current.name ?? current.title ?? entry.entity_id)} was changed after the import`);
+        conflicts.push(changedSince(entry.entity_type, entry.entity_id, current));
       }
     }
     if (conflicts.length > 0) {
@@ -106,28 +107,33 @@ export function undoImport(raw: BetterSqlite3.Database, importId: string): Impor
         message: `This import cannot be undone without losing later work: ${conflicts.length} of its records changed since (${conflicts.slice(0, 3).join('; ')}). Nothing was changed.`,
       });
     }
+    const applyOne = (entry: LogEntry) => {
+      const table = tableOfEntity(entry.entity_type, tables);
+      if (!table || isUpdateOfCreated(entry)) return;
+      const key = keyOf(entry.entity_id, pkOf(table)) as Row;
+      const changes = entry.changes_json ? (JSON.parse(entry.changes_json) as Record<string, unknown>) : {};
+      if (entry.op === 'insert') {
+        if (table === 'interviews') writer.remove('driver_ratings', { interview_id: entry.entity_id });
+        writer.remove(table, key);
+        writer.logChange(entry.entity_type, entry.entity_id, 'delete', { undoneImport: importId });
+      } else {
+        const restore: Record<string, unknown> = {};
+        for (const [column, pair] of Object.entries(changes)) if (Array.isArray(pair)) restore[column] = pair[0];
+        writer.update(table, key, restore as Row);
+        writer.logChange(entry.entity_type, entry.entity_id, 'update', Object.fromEntries(Object.entries(changes).map(([c, pair]) => [c, Array.isArray(pair) ? [pair[1], pair[0]] : pair])));
+      }
+    };
+    // Newest first: the import's updates are restored before the records it created go.
     const apply = () => {
-      for (const entry of entries) {
-        const table = tableOfEntity(entry.entity_type, tables);
-        if (!table || isUpdateOfCreated(entry)) continue;
-        const key = keyOf(entry.entity_id, pkOf(table)) as Row;
-        const changes = entry.changes_json ? (JSON.parse(entry.changes_json) as Record<string, unknown>) : {};
-        if (entry.op === 'insert') {
-          if (table === 'interviews') writer.remove('driver_ratings', { interview_id: entry.entity_id });
-          writer.remove(table, key);
-          writer.logChange(entry.entity_type, entry.entity_id, 'delete', { undoneImport: importId });
-        } else {
-          const restore: Record<string, unknown> = {};
-          for (const [column, pair] of Object.entries(changes)) if (Array.isArray(pair)) restore[column] = pair[0];
-          writer.update(table, key, restore as Row);
-          writer.logChange(entry.entity_type, entry.entity_id, 'update', Object.fromEntries(Object.entries(changes).map(([c, pair]) => [c, Array.isArray(pair) ? [pair[1], pair[0]] : pair])));
-        }
+      for (const entry of logged) {
+        if (isCreatedList(entry)) removeListed(raw, writer, lists.find((list) => list.entry === entry)!);
+        else applyOne(entry);
       }
     };
     // Removing a big import re-indexes search once at the end rather than row by row, and marks the
     // metric summaries' months in one statement (before the rows go, and after the restores).
-    const marked = () => (entries.length >= BULK_ROWS ? withMetricMarksDeferred(raw, apply, MARK_TOUCHED_SQL, markParams(touchedBy(entries))) : apply());
-    if (isBulk(raw, entries.length)) withSearchIndexingDeferred(raw, marked);
+    const marked = () => (records >= BULK_ROWS ? withMetricMarksDeferred(raw, apply, MARK_TOUCHED_SQL, markParams(touchedBy(entries, lists))) : apply());
+    if (isBulk(raw, records)) withSearchIndexingDeferred(raw, marked);
     else marked();
     raw.prepare('UPDATE imports SET undone_at = ?, updated_at = ? WHERE id = ?').run(stamp, stamp, importId);
   });
@@ -144,31 +150,15 @@ export function undoImport(raw: BetterSqlite3.Database, importId: string): Impor
   return importRecordOf(raw.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportsTable);
 }
 
-/**
- * The entries newest first, with the import's one entry listing the records it created (write-plan.ts)
- * turned into an entry per record, last written first: the same entries an import that logged each
- * created record on its own row has (older imports did; whole-workspace imports still do).
- */
-function expandCreated(entries: readonly LogEntry[]): LogEntry[] {
-  const out: LogEntry[] = [];
-  for (const entry of entries) {
-    if (entry.entity_type !== CREATED_ENTRY_TYPE || entry.op !== 'insert') {
-      out.push(entry);
-      continue;
-    }
-    const { created } = JSON.parse(entry.changes_json ?? '{}') as { created?: Record<string, string[]> };
-    const kinds = Object.keys(created ?? {});
-    for (let k = kinds.length - 1; k >= 0; k--) {
-      const ids = created![kinds[k]!]!;
-      for (let i = ids.length - 1; i >= 0; i--) out.push({ entity_type: kinds[k]!, entity_id: ids[i]!, op: 'insert', changes_json: null, changed_at: entry.changed_at });
+/** The responses, ratings and contacts an import's log entries and lists of created records name. */
+function touchedBy(entries: readonly LogEntry[], lists: readonly CreatedList[]): TouchedResponses {
+  const touched: TouchedResponses = { interviews: [], ratings: [], contacts: [], created: [] };
+  for (const list of lists) {
+    for (const { kind, ids } of list.kinds) {
+      const into = kind === 'interview' ? touched.interviews : kind === 'driver_rating' ? touched.ratings : kind === 'contact' ? touched.contacts : null;
+      if (into) for (const id of ids) into.push(id);
     }
   }
-  return out;
-}
-
-/** The responses, ratings and contacts an import's log entries name. */
-function touchedBy(entries: readonly LogEntry[]): TouchedResponses {
-  const touched: TouchedResponses = { interviews: [], ratings: [], contacts: [], created: [] };
   for (const entry of entries) {
     if (entry.entity_type === 'interview' || entry.entity_type === 'interviews') touched.interviews.push(entry.entity_id);
     else if (entry.entity_type === 'driver_rating' || entry.entity_type === 'driver_ratings') touched.ratings.push(entry.entity_id);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { csvImportWorkspace } from './csv-import-workspace';
-import { snapshot } from './snapshot';
+import { DATA_TABLES, snapshot } from './snapshot';
 
 const ws = csvImportWorkspace('ax-undo-log-');
 const { raw } = ws;
@@ -74,6 +74,43 @@ describe('the change log an import leaves for undo', () => {
     expect([created.account!.length, created.contact!.length, created.interview!.length]).toEqual([3, 70, 70]);
     await ws.client().call('workbook.undo', { importId: made.id });
     expect(raw().prepare(`SELECT (SELECT count(*) FROM interviews) + (SELECT count(*) FROM contacts) + (SELECT count(*) FROM driver_ratings) AS n`).get()).toEqual({ n: 0 });
+    // The undo logs what it removed the way the import logged what it created: in one entry.
+    const undone = entriesOf(made.id).filter((e) => e.op === 'delete');
+    expect(undone).toHaveLength(1);
+    expect(undone[0]).toMatchObject({ entity_type: 'import', entity_id: made.id });
+    expect(JSON.parse(undone[0]!.changes_json!)).toEqual({ removed: created });
+  });
+
+  test('undo is refused, changing nothing, when a record the import created is gone since', async () => {
+    const made = await importRows('first.csv', ['R_1,2024-05-01,Acme,jo@acme.com,Jo,9,5', 'R_2,2024-05-02,Acme,al@acme.com,Al,4,2']);
+    const r2 = idOf('interviews', `external_id = 'R_2'`);
+    raw().prepare(`DELETE FROM driver_ratings WHERE interview_id = ?`).run(r2);
+    raw().prepare(`DELETE FROM interviews WHERE id = ?`).run(r2);
+    const before = snapshot(raw());
+    await expect(ws.client().call('workbook.undo', { importId: made.id })).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining(`1 of its records changed since (interview ${r2} is gone)`) });
+    expect(snapshot(raw())).toEqual(before);
+  });
+
+  test('a big import (its search and metric marks deferred) is undone to exactly the workspace before it', async () => {
+    const quarterRow = (i: number, prefix: string) => `${prefix}_${i},2026-08-${String(1 + (i % 28)).padStart(2, '0')},Company ${i % 40},${prefix}${i}@acme.com,Person ${i},${i % 11},${1 + (i % 5)}`;
+    await importRows('small.csv', Array.from({ length: 30 }, (_, i) => quarterRow(i, 'S')));
+    // Only active accounts (ARR > 0) count: the 30 companies of the small import get some.
+    for (const { id } of raw().prepare(`SELECT id FROM accounts`).all() as { id: string }[]) {
+      await ws.core().call('accounts.recordArr', { accountId: id, effectiveDate: '2026-01-01', arrMinor: 1_000_000, kind: 'new' });
+    }
+    // The quarter of those responses, read from the maintained summaries the undo marks for refresh.
+    // (Without the moment it was computed at.)
+    const dashboard = async (): Promise<unknown> => {
+      const result = await ws.core().call('metrics.dashboard', { period: { kind: 'quarter', year: 2026, quarter: 3 } });
+      return JSON.parse(JSON.stringify(result, (key: string, value: unknown) => (key === 'asOf' ? undefined : value)));
+    };
+    const before = { data: snapshot(raw(), [...DATA_TABLES, 'search_documents']), dashboard: await dashboard() };
+    const big = await importRows('big.csv', Array.from({ length: 5_100 }, (_, i) => quarterRow(i, 'B')));
+    const responses = (result: unknown) => (result as { headline: { responses: { value: number } } }).headline.responses.value;
+    expect([responses(before.dashboard), responses(await dashboard())]).toEqual([30, 30 + Array.from({ length: 5_100 }, (_, i) => i % 40).filter((company) => company < 30).length]);
+    await ws.client().call('workbook.undo', { importId: big.id });
+    expect(snapshot(raw(), [...DATA_TABLES, 'search_documents'])).toEqual(before.data);
+    expect(await dashboard()).toEqual(before.dashboard);
   });
 
   test('undo is refused, changing nothing, when a response the import created was corrected since', async () => {
