@@ -3,10 +3,12 @@ import type { ArrChangeKind } from '../../../shared/domain/accounts';
 import { normalizeAccountName } from '../../../shared/domain/accounts';
 import type { ConvertedRow, Value } from './convert';
 import { DRIVER_PREFIX } from './fields';
-import { driverKey, interviewKey, titleKey } from './lookups';
+import { driverKey, interviewKey } from './lookups';
 import type { Lookups, Row } from './lookups';
 import { changeOp, type Op, type RowPlan } from './plan-ops';
 import { RecordTally } from './record-tally';
+import { num, str } from './plan-values';
+import { planAction, planQbrNote } from './plan-qbr-action';
 
 export interface PlannerOptions {
   entity: Exclude<ImportEntity, 'workspace'>;
@@ -29,8 +31,6 @@ function hasError(problems: readonly ImportProblem[]): boolean {
   return false;
 }
 
-const str = (v: Value | undefined): string | null => (v === undefined || v === null ? null : String(v));
-const num = (v: Value | undefined): number | null => (typeof v === 'number' ? v : null);
 
 /** What a response row says, the columns both a new and a matched response take. */
 function responseAnswers(v: Map<string, Value>): Row {
@@ -47,8 +47,8 @@ function responseAnswers(v: Map<string, Value>): Row {
 /**
  * Decides, row by row, what an import would do: which existing record each row matches (external id
  * first, then email for contacts or the normalised name for accounts), what it creates, what it
- * changes. The same code runs for the preview and, again inside the commit's transaction, for the
- * write, so what was shown is what is written.
+ * changes. The preview's plan is what the commit writes; when the workspace changed in between, the
+ * commit plans again with this same code inside its transaction, so what is written follows the same rules.
  */
 export class Planner {
   /** What the plan does to each record, counted once per record. */
@@ -101,12 +101,12 @@ export class Planner {
         break;
       case 'qbr_notes': {
         const account = this.account(v, ops, error, false);
-        if (account) primary = this.qbrNote(account.id, v, ops);
+        if (account) primary = planQbrNote(this.l, this.o, account.id, v, ops);
         break;
       }
       case 'actions': {
         const account = this.account(v, ops, error, false);
-        if (account) primary = this.action(account.id, v, ops);
+        if (account) primary = planAction(this.l, this.o, account.id, v, ops);
         break;
       }
     }
@@ -372,63 +372,5 @@ export class Planner {
     changeOp('driver', null, row, `Driver ${name}`, null, ops);
     this.driverIds.set(name, row.id as string);
     return row.id as string;
-  }
-
-  private qbrNote(accountId: string, v: Map<string, Value>, ops: Op[]): Op {
-    const date = str(v.get('qbr.date'))!;
-    const existing = this.l.qbrs.get(`${accountId}|${date}`) ?? null;
-    const proposed: Row = {
-      title: str(v.get('qbr.title')),
-      rating_tools: num(v.get('qbr.ratingTools')),
-      rating_investment: num(v.get('qbr.ratingInvestment')),
-      rating_desire: num(v.get('qbr.ratingDesire')),
-      summary: str(v.get('qbr.summary')),
-    };
-    if (!existing) {
-      Object.assign(proposed, { id: this.o.newId(), account_id: accountId, held_on: date, title: proposed.title ?? `QBR ${date}` });
-      this.l.addQbr(proposed);
-    }
-    const qbrOp = changeOp('qbr', existing, proposed, `QBR ${date}`, existing ? 'account and date' : null, ops);
-    const body = str(v.get('note.body'))!;
-    const note = this.l.notes.get(`${qbrOp.id}|${body.trim()}`) ?? null;
-    const kind = str(v.get('note.kind'));
-    const proposedNote: Row = note ? { kind } : { id: this.o.newId(), qbr_id: qbrOp.id, kind: kind ?? 'note', body, position: (this.l.notePositions.get(qbrOp.id) ?? -1) + 1 };
-    if (!note) this.l.addNote(proposedNote);
-    return changeOp('qbr_note', note, proposedNote, body.length > 60 ? body.slice(0, 60) + '…' : body, note ? 'same text in the same QBR' : null, ops);
-  }
-
-  private action(accountId: string, v: Map<string, Value>, ops: Op[]): Op {
-    const title = str(v.get('action.title'))!;
-    const openedAt = str(v.get('action.openedAt'));
-    const candidates = this.l.actions.get(`${accountId}|${titleKey(title)}`) ?? [];
-    const existing = candidates.find((a) => !openedAt || a.opened_at === openedAt) ?? null;
-    let contactId: string | null = null;
-    const email = str(v.get('contact.email'));
-    if (email) contactId = (this.l.contactsByEmail.get(email) ?? []).find((id) => this.l.contacts.get(id)!.account_id === accountId) ?? null;
-    const proposed: Row = {
-      kind: str(v.get('action.kind')),
-      owner: str(v.get('action.owner')),
-      level: str(v.get('action.level')),
-      status: str(v.get('action.status')),
-      first_contact_due_at: str(v.get('action.firstContactDueAt')),
-      close_due_at: str(v.get('action.closeDueAt')),
-      contacted_at: str(v.get('action.contactedAt')),
-      closed_at: str(v.get('action.closedAt')),
-      outcome: str(v.get('action.outcome')),
-      contact_id: contactId,
-    };
-    if (!existing) {
-      Object.assign(proposed, {
-        id: this.o.newId(),
-        account_id: accountId,
-        interview_id: null,
-        title,
-        kind: proposed.kind ?? 'follow_up',
-        status: proposed.status ?? 'open',
-        opened_at: openedAt ?? `${this.o.today}T00:00:00.000Z`,
-      });
-      this.l.addAction(proposed);
-    }
-    return changeOp('action', existing, proposed, title.length > 60 ? title.slice(0, 60) + '…' : title, existing ? 'account and title' : null, ops);
   }
 }
