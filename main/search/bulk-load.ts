@@ -1,21 +1,37 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { SEARCH_BACKFILL_STATEMENTS } from '../db/migrations/003-search-fts';
+import { SEARCH_BACKFILL_STATEMENTS, searchDocumentsOf } from '../db/migrations/003-search-fts';
+
+/** Source rows a bulk load wrote or removed whose search documents it may have changed. */
+export interface ChangedTexts {
+  interviews: readonly string[];
+  /** Driver ratings: their interview's documents carry the rated drivers as filter tokens. */
+  ratings: readonly string[];
+  /** QBRs: their notes' documents carry the QBR's account and date. */
+  qbrs: readonly string[];
+  qbrNotes: readonly string[];
+  actions: readonly string[];
+}
 
 /**
- * For bulk loaders (the demo generator at benchmark size, big imports): keeping the search index in step row
- * by row costs FTS5 a small segment per row (it flushes at every statement savepoint a trigger runs in),
- * which more than doubles a million-row load. This drops the search triggers, runs the load, indexes
- * everything once, and puts the triggers back. It must run inside the caller's transaction, so that a
- * failure restores the triggers along with everything else.
+ * For bulk loaders (the demo generator at benchmark size, big imports and their undo): keeping the search
+ * index in step row by row costs FTS5 a small segment per row (it flushes at every statement savepoint a
+ * trigger runs in), which more than doubles a million-row load. This drops the search triggers, runs the
+ * load, then indexes once: the documents of `changed` (a 100k-row import into a million-response
+ * workspace: its own documents, not the million), or everything when the loader cannot say what it
+ * changed. The triggers are put back. It must run inside the caller's transaction, so that a failure
+ * restores the triggers along with everything else.
  */
-export function withSearchIndexingDeferred<T>(raw: BetterSqlite3.Database, load: () => T): T {
+export function withSearchIndexingDeferred<T>(raw: BetterSqlite3.Database, load: () => T, changed?: ChangedTexts): T {
   if (!raw.inTransaction) throw new Error('withSearchIndexingDeferred must run inside a transaction');
   const triggers = raw
     .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%\\_search\\_%' ESCAPE '\\' ORDER BY name`)
     .all() as { name: string; sql: string }[];
   for (const trigger of triggers) raw.exec(`DROP TRIGGER "${trigger.name.replace(/"/g, '""')}"`);
+  // The documents as the rows name them before the load (rows it removes) and after it (rows it adds).
+  const before = changed ? documentSources(raw, changed) : null;
   const result = load();
-  rebuildSearchIndex(raw);
+  if (changed) refreshSearchDocuments(raw, union(before!, documentSources(raw, changed)));
+  else rebuildSearchIndex(raw);
   for (const trigger of triggers) raw.exec(trigger.sql);
   return result;
 }
@@ -24,4 +40,47 @@ export function withSearchIndexingDeferred<T>(raw: BetterSqlite3.Database, load:
 export function rebuildSearchIndex(raw: BetterSqlite3.Database): void {
   raw.exec('DELETE FROM search_documents');
   for (const statement of SEARCH_BACKFILL_STATEMENTS) raw.exec(statement);
+}
+
+interface DocumentSources {
+  interviews: Set<string>;
+  qbrNotes: Set<string>;
+  actions: Set<string>;
+}
+
+const listed = (list: string) => `(SELECT value FROM json_each(${list}))`;
+
+/** Whose documents `changed` touches: interviews (with those of the ratings), notes (with those of the QBRs), actions (with those of the interviews). */
+function documentSources(raw: BetterSqlite3.Database, changed: ChangedTexts): DocumentSources {
+  const ids = (sql: string, params: Record<string, string>) => (raw.prepare(sql).pluck().all(params) as string[]).filter((id) => id !== null);
+  const interviews = new Set([...changed.interviews, ...ids(`SELECT interview_id FROM driver_ratings WHERE id IN ${listed('@ratings')}`, { ratings: JSON.stringify(changed.ratings) })]);
+  const qbrNotes = new Set([...changed.qbrNotes, ...ids(`SELECT id FROM qbr_notes WHERE qbr_id IN ${listed('@qbrs')}`, { qbrs: JSON.stringify(changed.qbrs) })]);
+  const actions = new Set([...changed.actions, ...ids(`SELECT id FROM actions WHERE interview_id IN ${listed('@interviews')}`, { interviews: JSON.stringify([...interviews]) })]);
+  return { interviews, qbrNotes, actions };
+}
+
+function union(a: DocumentSources, b: DocumentSources): DocumentSources {
+  return { interviews: new Set([...a.interviews, ...b.interviews]), qbrNotes: new Set([...a.qbrNotes, ...b.qbrNotes]), actions: new Set([...a.actions, ...b.actions]) };
+}
+
+/**
+ * Takes the documents of these source rows out of the index (with the values they were indexed with),
+ * derives them again from the rows as they are now, in the backfill's order, and indexes the new ones.
+ */
+function refreshSearchDocuments(raw: BetterSqlite3.Database, sources: DocumentSources): void {
+  const params = { interviews: JSON.stringify([...sources.interviews]), qbrNotes: JSON.stringify([...sources.qbrNotes]), actions: JSON.stringify([...sources.actions]) };
+  const bySource = [
+    ['verbatim', '@interviews'],
+    ['interview_note', '@interviews'],
+    ['qbr_note', '@qbrNotes'],
+    ['action_outcome', '@actions'],
+  ] as const;
+  for (const [source, list] of bySource) {
+    const mine = `source = '${source}' AND source_id IN ${listed(list)}`;
+    raw.prepare(`INSERT INTO search_fts (search_fts, rowid, body, facets) SELECT 'delete', id, body, facets FROM search_documents WHERE ${mine}`).run(params);
+    raw.prepare(`DELETE FROM search_documents WHERE ${mine}`).run(params);
+  }
+  const last = raw.prepare('SELECT coalesce(max(id), 0) FROM search_documents').pluck().get() as number;
+  raw.prepare(searchDocumentsOf({ interviews: `i.id IN ${listed('@interviews')}`, qbrNotes: `n.id IN ${listed('@qbrNotes')}`, actions: `x.id IN ${listed('@actions')}` })).run(params);
+  raw.prepare('INSERT INTO search_fts (rowid, body, facets) SELECT id, body, facets FROM search_documents WHERE id > ?').run(last);
 }

@@ -219,6 +219,19 @@ export const SEARCH_BACKFILL_STATEMENTS: readonly string[] = [
   `INSERT INTO search_fts (search_fts) VALUES ('rebuild')`,
 ];
 
+/**
+ * The documents of some source rows, in the backfill's order: for bulk loaders that refresh what they
+ * changed (main/search/bulk-load.ts). Each key is an SQL condition on its source's alias (`i` interviews,
+ * `n` qbr_notes, `x` actions).
+ */
+export function searchDocumentsOf(keys: { interviews: string; qbrNotes: string; actions: string }): string {
+  return `INSERT INTO search_documents (source, source_id, interview_id, account_id, at, body, facets)
+     SELECT * FROM (${SOURCES.verbatim.select(keys.interviews)}
+       UNION ALL ${SOURCES.interviewNote.select(keys.interviews)}
+       UNION ALL ${SOURCES.qbrNote.select(keys.qbrNotes)}
+       UNION ALL ${SOURCES.actionOutcome.select(keys.actions)}) ORDER BY 5, 2`;
+}
+
 export const searchFts: Migration = {
   name: '003-search-fts',
   async up(db) {

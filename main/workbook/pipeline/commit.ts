@@ -45,10 +45,14 @@ export function writeImport(
     const importId = analysis.importId;
     const writer = new RowWriter(raw, importId, stamp, idMaker());
     const load = () => analysis.writePlan.execute(writer, stamp, onProgress, consume);
-    // A big import defers search indexing and the metric summaries' per-row marks to one pass each.
-    const marked = () => (analysis.writePlan.rows >= BULK_ROWS ? withMetricMarksDeferred(raw, load, MARK_TOUCHED_SQL, markParams(analysis.writePlan.touched())) : load());
-    if (isBulk(raw, analysis.writePlan.rows)) withSearchIndexingDeferred(raw, marked);
-    else marked();
+    // A big import defers search indexing (its own documents, indexed once) and the metric summaries'
+    // per-row marks to one pass each.
+    // What they name is read from the plan before it is written (the write lets go of its rows).
+    if (analysis.writePlan.rows >= BULK_ROWS) {
+      const changed = analysis.writePlan.changedTexts();
+      const touched = markParams(analysis.writePlan.touched());
+      withSearchIndexingDeferred(raw, () => withMetricMarksDeferred(raw, load, MARK_TOUCHED_SQL, touched), changed);
+    } else load();
     const mappingChanged = rememberMapping(raw, staged.shapeKey, {
       entity: staged.entity,
       headerRows: staged.headerRows,
@@ -73,16 +77,6 @@ export function writeImport(
   }
   if (!id) return null;
   return importRecordOf(raw.prepare('SELECT * FROM imports WHERE id = ?').get(id) as Parameters<typeof importRecordOf>[0]);
-}
-
-/**
- * A big import into a workspace not much bigger than it indexes its texts for search once at the end
- * instead of row by row (several times faster); into a huge workspace the full re-index would cost more.
- */
-export function isBulk(raw: BetterSqlite3.Database, rows: number): boolean {
-  if (rows < BULK_ROWS) return false;
-  const { n } = raw.prepare('SELECT count(*) AS n FROM interviews').get() as { n: number };
-  return n <= rows * 5;
 }
 
 export const BULK_ROWS = 5_000;

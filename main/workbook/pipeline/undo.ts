@@ -10,11 +10,12 @@ import { RowWriter } from './writer';
 import { createdList, gone, changedSince, isCreatedList, listedConflicts, removeListed } from './undo-created';
 import type { CreatedList, LogEntry } from './undo-created';
 import type { Row } from './lookups';
-import { BULK_ROWS, isBulk } from './commit';
+import { BULK_ROWS } from './commit';
 import { withMetricMarksDeferred } from '../../metrics/engine/summaries';
 import { MARK_TOUCHED_SQL, markParams } from './metric-marks';
 import type { TouchedResponses } from './metric-marks';
 import { withSearchIndexingDeferred } from '../../search/bulk-load';
+import type { ChangedTexts } from '../../search/bulk-load';
 import { WRITE_CACHE_KIB, withPageCacheBounded, withTempStoreInMemory } from './temp-store';
 
 /** change_log entity types of the importer, and (for whole-workspace imports) plain table names. */
@@ -130,11 +131,15 @@ export function undoImport(raw: BetterSqlite3.Database, importId: string): Impor
         else applyOne(entry);
       }
     };
-    // Removing a big import re-indexes search once at the end rather than row by row, and marks the
-    // metric summaries' months in one statement (before the rows go, and after the restores).
-    const marked = () => (records >= BULK_ROWS ? withMetricMarksDeferred(raw, apply, MARK_TOUCHED_SQL, markParams(touchedBy(entries, lists))) : apply());
-    if (isBulk(raw, records)) withSearchIndexingDeferred(raw, marked);
-    else marked();
+    // Removing a big import indexes the documents it changes once at the end rather than row by row, and
+    // marks the metric summaries' months in one statement (before the rows go, and after the restores).
+    if (records >= BULK_ROWS) {
+      const marked = () => withMetricMarksDeferred(raw, apply, MARK_TOUCHED_SQL, markParams(touchedBy(entries, lists)));
+      const changed = changedTextsOf(entries, lists);
+      if (changed) withSearchIndexingDeferred(raw, marked, changed);
+      else if (reindexingAllIsCheaper(raw, records)) withSearchIndexingDeferred(raw, marked);
+      else marked();
+    } else apply();
     raw.prepare('UPDATE imports SET undone_at = ?, updated_at = ? WHERE id = ?').run(stamp, stamp, importId);
   });
   try {
@@ -148,6 +153,36 @@ export function undoImport(raw: BetterSqlite3.Database, importId: string): Impor
     throw err;
   }
   return importRecordOf(raw.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportsTable);
+}
+
+/** Kinds of record the importer writes that no search document shows. */
+const TEXTLESS_KINDS = new Set<string>(['account', 'contact', 'driver', 'arr_record']);
+
+/**
+ * The rows whose search documents undoing these entries changes; null when an entry is of a kind this
+ * does not know (a whole-workspace import logs plain table names, tags among them).
+ */
+function changedTextsOf(entries: readonly LogEntry[], lists: readonly CreatedList[]): ChangedTexts | null {
+  const changed: { [K in keyof ChangedTexts]: string[] } = { interviews: [], ratings: [], qbrs: [], qbrNotes: [], actions: [] };
+  const into: Partial<Record<string, string[]>> = { interview: changed.interviews, driver_rating: changed.ratings, qbr: changed.qbrs, qbr_note: changed.qbrNotes, action: changed.actions };
+  for (const entry of entries) {
+    const list = into[entry.entity_type];
+    if (list) list.push(entry.entity_id);
+    else if (!TEXTLESS_KINDS.has(entry.entity_type)) return null;
+  }
+  for (const list of lists) {
+    for (const { kind, ids } of list.kinds) {
+      const target = into[kind];
+      if (target) for (const id of ids) target.push(id);
+    }
+  }
+  return changed;
+}
+
+/** Re-indexing every text once beats row by row when the workspace is not much bigger than the undo. */
+function reindexingAllIsCheaper(raw: BetterSqlite3.Database, records: number): boolean {
+  const { n } = raw.prepare('SELECT count(*) AS n FROM interviews').get() as { n: number };
+  return n <= records * 5;
 }
 
 /** The responses, ratings and contacts an import's log entries and lists of created records name. */

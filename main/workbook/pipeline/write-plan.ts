@@ -4,6 +4,7 @@ import type { Op, RecordKind, RowPlan } from './plan-ops';
 import { TABLE_OF } from './plan-ops';
 import type { RowWriter } from './writer';
 import type { TouchedResponses } from './metric-marks';
+import type { ChangedTexts } from '../../search/bulk-load';
 
 /** Parents before children, so every foreign key finds its row. */
 const WRITE_ORDER: RecordKind[] = ['account', 'contact', 'driver', 'arr_record', 'interview', 'driver_rating', 'qbr', 'qbr_note', 'action'];
@@ -72,6 +73,23 @@ export class WritePlan {
 
   get empty(): boolean {
     return this.rows === 0;
+  }
+
+  /** The rows this plan writes whose search documents it may change, for indexing them once (main/search/bulk-load.ts). */
+  changedTexts(): ChangedTexts {
+    const newInterviews = this.newInterviews();
+    const changed: { [K in keyof ChangedTexts]: string[] } = { interviews: [...newInterviews], ratings: [], qbrs: [], qbrNotes: [], actions: [] };
+    const listOf = (kind: RecordKind) => (kind === 'driver_rating' ? changed.ratings : kind === 'qbr' ? changed.qbrs : kind === 'qbr_note' ? changed.qbrNotes : kind === 'action' ? changed.actions : null);
+    for (const bucket of this.buckets.values()) {
+      const list = listOf(bucket.kind);
+      if (!list) continue;
+      const idAt = bucket.columns.indexOf('id');
+      const interviewAt = bucket.columns.indexOf('interview_id');
+      // A new response's ratings are indexed through it.
+      for (const row of bucket.rows) if (bucket.kind !== 'driver_rating' || !newInterviews.has(row[interviewAt] as string)) list.push(row[idAt] as string);
+    }
+    for (const op of this.updates) (op.kind === 'interview' ? changed.interviews : listOf(op.kind))?.push(op.id);
+    return changed;
   }
 
   /** The responses this plan writes, for marking metric summaries once when their triggers are suspended. */
