@@ -27,11 +27,15 @@ export function withSearchIndexingDeferred<T>(raw: BetterSqlite3.Database, load:
     .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%\\_search\\_%' ESCAPE '\\' ORDER BY name`)
     .all() as { name: string; sql: string }[];
   for (const trigger of triggers) raw.exec(`DROP TRIGGER "${trigger.name.replace(/"/g, '""')}"`);
+  // When the load changes most of the texts, deriving them all costs about the same, without their lists.
+  const refresh = changed && !mostOfTheTexts(raw, changed) ? new DocumentSources(changed) : null;
   // The documents as the rows name them before the load (rows it removes) and after it (rows it adds).
-  const before = changed ? documentSources(raw, changed) : null;
+  refresh?.addRelated(raw);
   const result = load();
-  if (changed) refreshSearchDocuments(raw, union(before!, documentSources(raw, changed)));
-  else rebuildSearchIndex(raw);
+  if (refresh) {
+    refresh.addRelated(raw);
+    refreshSearchDocuments(raw, refresh);
+  } else rebuildSearchIndex(raw);
   for (const trigger of triggers) raw.exec(trigger.sql);
   return result;
 }
@@ -42,25 +46,34 @@ export function rebuildSearchIndex(raw: BetterSqlite3.Database): void {
   for (const statement of SEARCH_BACKFILL_STATEMENTS) raw.exec(statement);
 }
 
-interface DocumentSources {
-  interviews: Set<string>;
-  qbrNotes: Set<string>;
-  actions: Set<string>;
-}
-
 const listed = (list: string) => `(SELECT value FROM json_each(${list}))`;
 
-/** Whose documents `changed` touches: interviews (with those of the ratings), notes (with those of the QBRs), actions (with those of the interviews). */
-function documentSources(raw: BetterSqlite3.Database, changed: ChangedTexts): DocumentSources {
-  const ids = (sql: string, params: Record<string, string>) => (raw.prepare(sql).pluck().all(params) as string[]).filter((id) => id !== null);
-  const interviews = new Set([...changed.interviews, ...ids(`SELECT interview_id FROM driver_ratings WHERE id IN ${listed('@ratings')}`, { ratings: JSON.stringify(changed.ratings) })]);
-  const qbrNotes = new Set([...changed.qbrNotes, ...ids(`SELECT id FROM qbr_notes WHERE qbr_id IN ${listed('@qbrs')}`, { qbrs: JSON.stringify(changed.qbrs) })]);
-  const actions = new Set([...changed.actions, ...ids(`SELECT id FROM actions WHERE interview_id IN ${listed('@interviews')}`, { interviews: JSON.stringify([...interviews]) })]);
-  return { interviews, qbrNotes, actions };
+function mostOfTheTexts(raw: BetterSqlite3.Database, changed: ChangedTexts): boolean {
+  const documents = raw.prepare('SELECT count(*) FROM search_documents').pluck().get() as number;
+  return (changed.interviews.length + changed.ratings.length + changed.qbrNotes.length + changed.actions.length) * 5 >= documents;
 }
 
-function union(a: DocumentSources, b: DocumentSources): DocumentSources {
-  return { interviews: new Set([...a.interviews, ...b.interviews]), qbrNotes: new Set([...a.qbrNotes, ...b.qbrNotes]), actions: new Set([...a.actions, ...b.actions]) };
+/** Whose documents a load touches: its interviews (with those of its ratings), notes (with those of its QBRs), actions (with those of the interviews). */
+class DocumentSources {
+  readonly interviews: Set<string>;
+  readonly qbrNotes: Set<string>;
+  readonly actions: Set<string>;
+
+  constructor(private readonly changed: ChangedTexts) {
+    this.interviews = new Set(changed.interviews);
+    this.qbrNotes = new Set(changed.qbrNotes);
+    this.actions = new Set(changed.actions);
+  }
+
+  /** Adds the rows the changed ones lead to, as the tables are now. */
+  addRelated(raw: BetterSqlite3.Database): void {
+    const add = (into: Set<string>, sql: string, list: Iterable<string>) => {
+      for (const id of raw.prepare(sql).pluck().all(JSON.stringify([...list])) as (string | null)[]) if (id !== null) into.add(id);
+    };
+    add(this.interviews, `SELECT interview_id FROM driver_ratings WHERE id IN ${listed('?')}`, this.changed.ratings);
+    add(this.qbrNotes, `SELECT id FROM qbr_notes WHERE qbr_id IN ${listed('?')}`, this.changed.qbrs);
+    add(this.actions, `SELECT id FROM actions WHERE interview_id IN ${listed('?')}`, this.interviews);
+  }
 }
 
 /**
