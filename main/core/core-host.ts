@@ -24,6 +24,13 @@ export interface StartCoreOptions extends CoreOptions {
  * the windows or the HTTP socket.
  */
 
+/**
+ * How long a closing core may take before it is stopped. Closing waits for a pending WAL checkpoint (a big
+ * import's log folded into the file: seconds per hundred MB on a slow disk), which must be let finish for
+ * the file to be whole on its own; the limit is only for a core that hangs.
+ */
+const SHUTDOWN_GRACE_MS = 30_000;
+
 export function startCore(options: StartCoreOptions): CoreHost {
   const { workerFile, execArgv, ...coreOptions } = options;
   const file = workerFile ?? path.join(__dirname, 'core-worker.cjs');
@@ -104,7 +111,7 @@ export function startCore(options: StartCoreOptions): CoreHost {
       closed = true;
       const exited = new Promise<void>((res) => worker.once('exit', () => res()));
       send({ type: 'shutdown' });
-      const timer = setTimeout(() => void worker.terminate(), 5000);
+      const timer = setTimeout(() => void worker.terminate(), SHUTDOWN_GRACE_MS);
       await exited;
       clearTimeout(timer);
       failAll('The data core is closed');

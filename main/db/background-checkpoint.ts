@@ -28,6 +28,7 @@ export class BackgroundCheckpoint {
   private readonly waiting = new Map<number, (reply: CheckpointReply) => void>();
   private readonly pending = new Set<Promise<CheckpointReply>>();
   private nextId = 1;
+  private closing = false;
 
   private constructor(workerFile: string, nativeBinding: string | undefined) {
     const data: CheckpointWorkerData = nativeBinding ? { nativeBinding } : {};
@@ -38,6 +39,7 @@ export class BackgroundCheckpoint {
       this.waiting.delete(reply.id);
     });
     const fail = (message: string) => {
+      if (this.worker && !this.closing) console.error(`AX Workbench: ${message}; big writes checkpoint on the core's thread from now on.`);
       this.worker = null;
       for (const [id, resolve] of this.waiting) resolve({ id, ok: false, message });
       this.waiting.clear();
@@ -46,10 +48,18 @@ export class BackgroundCheckpoint {
     this.worker.on('exit', (code) => fail(`The checkpoint thread exited with code ${code}`));
   }
 
-  /** The thread from a bundled worker file, or null where there is none (tests that run the core in-process). */
+  /**
+   * The thread from a bundled worker file, or null where there is none (tests that run the core in-process)
+   * or it cannot start: big writes then checkpoint as any other.
+   */
   static start(workerFile: string | undefined, nativeBinding?: string): BackgroundCheckpoint | null {
     if (!workerFile || !fs.existsSync(workerFile)) return null;
-    return new BackgroundCheckpoint(workerFile, nativeBinding);
+    try {
+      return new BackgroundCheckpoint(workerFile, nativeBinding);
+    } catch (err) {
+      console.error(`AX Workbench: the checkpoint thread did not start (${err instanceof Error ? err.message : String(err)}); big writes checkpoint on the core's thread.`);
+      return null;
+    }
   }
 
   get available(): boolean {
@@ -74,6 +84,7 @@ export class BackgroundCheckpoint {
 
   async close(): Promise<void> {
     await this.idle();
+    this.closing = true;
     const worker = this.worker;
     this.worker = null;
     await worker?.terminate();
@@ -86,13 +97,37 @@ export class BackgroundCheckpoint {
  * outside a transaction; the previous setting is put back afterwards.
  */
 export function withCheckpointInBackground<T>(raw: BetterSqlite3.Database, checkpoint: BackgroundCheckpoint | null, work: () => T): T {
-  if (!checkpoint?.available || raw.inTransaction || raw.memory) return work();
-  const previous = raw.pragma('wal_autocheckpoint', { simple: true }) as number;
-  raw.pragma('wal_autocheckpoint = 0');
+  const resume = suspendAutoCheckpoint(raw, checkpoint);
   try {
     return work();
   } finally {
-    raw.pragma(`wal_autocheckpoint = ${previous}`);
-    void checkpoint.request(raw.name);
+    resume?.();
   }
+}
+
+/** The same for work that writes through awaited steps (the core runs one call at a time, so no other write interleaves). */
+export async function withCheckpointInBackgroundAsync<T>(raw: BetterSqlite3.Database, checkpoint: BackgroundCheckpoint | null, work: () => Promise<T>): Promise<T> {
+  const resume = suspendAutoCheckpoint(raw, checkpoint);
+  try {
+    return await work();
+  } finally {
+    resume?.();
+  }
+}
+
+/** Turns SQLite's automatic checkpoint off; the function returned puts it back and asks the thread to checkpoint. */
+function suspendAutoCheckpoint(raw: BetterSqlite3.Database, checkpoint: BackgroundCheckpoint | null): (() => void) | null {
+  if (!checkpoint?.available || raw.inTransaction || raw.memory) return null;
+  const previous = raw.pragma('wal_autocheckpoint', { simple: true }) as number;
+  raw.pragma('wal_autocheckpoint = 0');
+  return () => {
+    raw.pragma(`wal_autocheckpoint = ${previous}`);
+    void checkpoint.request(raw.name).then(reportIncomplete);
+  };
+}
+
+/** The log stays whole and is folded in by a later write or the close, but a checkpoint that could not finish should be seen. */
+function reportIncomplete(reply: CheckpointReply): void {
+  if (!reply.ok) console.error(`AX Workbench: a background checkpoint failed (${reply.message}).`);
+  else if (reply.busy || reply.copiedFrames < reply.logFrames) console.error(`AX Workbench: a background checkpoint copied ${reply.copiedFrames} of ${reply.logFrames} log frames (a reader was still using the rest).`);
 }

@@ -8,7 +8,7 @@ import { backupFolderFor, takeBackup } from '../db/backup';
 import { STATUS_CODES } from './pipeline/analyse';
 import { analyse } from './pipeline/analyse';
 import { writeImport } from './pipeline/commit';
-import { withCheckpointInBackground } from '../db/background-checkpoint';
+import { withCheckpointInBackground, withCheckpointInBackgroundAsync } from '../db/background-checkpoint';
 import { listImports } from './pipeline/history';
 import { undoImport } from './pipeline/undo';
 import { workspaceFacts } from './pipeline/workspace-facts';
@@ -155,10 +155,13 @@ export const workbookHandlers: Handlers<'workbook.'> = {
     wrap(async () => {
       const { raw } = openWorkspace(ctx);
       await backupBefore(ctx, 'before-undo');
-      const undone = withCheckpointInBackground(raw, ctx.checkpoint ?? null, () => undoImport(raw, input.importId));
-      // Undoing a workspace import removes the guides it brought, defaults included: seed them again.
-      await ensureDefaultGuides(ctx.workspaces.db());
-      return undone;
+      // The checkpoint waits for the guides too: their commit would otherwise fold the undo's log in here.
+      return withCheckpointInBackgroundAsync(raw, ctx.checkpoint ?? null, async () => {
+        const undone = undoImport(raw, input.importId);
+        // Undoing a workspace import removes the guides it brought, defaults included: seed them again.
+        await ensureDefaultGuides(ctx.workspaces.db());
+        return undone;
+      });
     }),
 
   'workbook.history': async (input, ctx) => wrap(() => listImports(openWorkspace(ctx).raw, input.offset, input.limit)),

@@ -22,6 +22,7 @@ import { EXPORT_TABLES } from '../../shared/contract/workbook';
 import { tempDir } from '../helpers/temp-dir';
 import { WorkbookClient } from '../integration/workbook/workbook-client';
 import { BENCH_ROWS, ensureBenchWorkbook, peakRssMb } from './workbook-bench-data';
+import { CORE_YOUNG_GENERATION_MB } from '../../main/core/core-heap';
 
 const HERE = fileURLToPath(import.meta.url);
 const WORKSPACE = path.join(os.tmpdir(), `ax-bench-export-${BENCH_ROWS}.axw`);
@@ -95,7 +96,8 @@ async function floor(): Promise<PhaseResult> {
 /** Ours runs in a worker with the core worker's heap limits, as the app runs it (core-worker-launch.ts). */
 function runPhase(phase: 'floor' | 'ours'): PhaseResult {
   const argv = phase === 'ours' ? [path.join(path.dirname(HERE), 'core-worker-launch.ts'), HERE] : [HERE, '--phase', phase];
-  const out = execFileSync(process.execPath, [...process.execArgv, ...argv], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  // The floor with the core worker's young generation, so its garbage is collected as ours is.
+  const out = execFileSync(process.execPath, [...process.execArgv, ...(phase === 'ours' ? [] : [`--max-semi-space-size=${CORE_YOUNG_GENERATION_MB / 3}`]), ...argv], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(out.trim().split('\n').pop()!) as PhaseResult;
 }
 

@@ -1,3 +1,5 @@
+import { StringDecoder } from 'node:string_decoder';
+import { decodeInSlices } from './utf8-slices';
 import type { Cell, ReadOptions, SheetInfo, SheetRow, TableSource } from '../cells';
 import { LIMITS } from '../limits';
 import { refuse, WorkbookRefusal } from '../refusal';
@@ -44,7 +46,11 @@ async function sheetNames(bytes: FileBytes, filePath: string, content: ZipEntry)
     close() {},
     text() {},
   });
-  for await (const chunk of streamEntry(bytes, filePath, content) as AsyncIterable<Buffer>) tokenizer.push(chunk.toString('utf8'));
+  // A decoder, not chunk.toString(): a character cut at a chunk's end must come out whole.
+  const decoder = new StringDecoder('utf8');
+  const push = (text: string) => tokenizer.push(text);
+  for await (const chunk of streamEntry(bytes, filePath, content) as AsyncIterable<Buffer>) decodeInSlices(decoder, chunk, push);
+  push(decoder.end());
   tokenizer.end();
   if (names.length === 0) refuse('The OpenDocument file holds no sheet (it may be a text document or a drawing).');
   return names;
@@ -152,15 +158,18 @@ async function* readTable(bytes: FileBytes, filePath: string, content: ZipEntry,
   const reader = new TableReader(sheet);
   const tokenizer = new XmlTokenizer({ open: (n, a) => reader.open(n, a), close: (n) => reader.close(n), text: (t) => reader.text(t) });
   let inflated = 0;
+  const decoder = new StringDecoder('utf8');
+  const push = (text: string) => tokenizer.push(text);
   const stream = streamEntry(bytes, filePath, content, options.signal);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       inflated += chunk.length;
-      tokenizer.push(chunk.toString('utf8'));
+      decodeInSlices(decoder, chunk, push);
       options.onProgress?.(content.uncompressedSize > 0 ? inflated / content.uncompressedSize : 1);
       if (reader.out.length > 0) yield reader.out.splice(0);
       if (reader.done) return;
     }
+    push(decoder.end());
     tokenizer.end();
     if (reader.out.length > 0) yield reader.out.splice(0);
   } catch (err) {

@@ -1,4 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
+import { decodeInSlices } from './utf8-slices';
 import { LIMITS } from '../limits';
 import { isDateFormat } from '../parse/excel-dates';
 import { refuse } from '../refusal';
@@ -88,7 +89,8 @@ export async function readSharedStrings(bytes: FileBytes, filePath: string, entr
   });
   const rich = new RichTextCollector(scanner);
   const decoder = new StringDecoder('utf8');
-  for await (const chunk of streamEntry(bytes, filePath, entry, signal) as AsyncIterable<Buffer>) scanner.push(decoder.write(chunk));
+  const push = (text: string) => scanner.push(text);
+  for await (const chunk of streamEntry(bytes, filePath, entry, signal) as AsyncIterable<Buffer>) decodeInSlices(decoder, chunk, push);
   scanner.push(decoder.end());
   scanner.end();
   return strings;

@@ -1,4 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
+import { decodeInSlices } from './utf8-slices';
 import type { Cell, SheetRow } from '../cells';
 import { CellError } from '../cells';
 import { serialToDate } from '../parse/excel-dates';
@@ -184,9 +185,10 @@ export async function* readSheetRows(
       }
     : undefined;
   const stream = streamEntry(bytes, filePath, part, options.signal, onStored);
+  const push = (text: string) => builder.scanner.push(text);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      builder.scanner.push(decoder.write(chunk));
+      decodeInSlices(decoder, chunk, push);
       const rows = builder.take();
       if (rows.length > 0) yield rows;
     }

@@ -173,7 +173,7 @@ describe('full-text search', () => {
 
     raw().prepare(`UPDATE interviews SET deleted_at = ? WHERE id = ?`).run(stamp, id);
     expect((await search('report crashes')).hits).toHaveLength(0);
-    expect(() => raw().prepare(`INSERT INTO search_fts (search_fts) VALUES ('integrity-check')`).run()).not.toThrow();
+    expect(() => raw().prepare(`INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
   });
 
   it('hides texts of deleted accounts', async () => {
@@ -242,7 +242,7 @@ describe('search migration backfill', () => {
       expect(schemaOf()).toEqual(triggers);
       const found = (await bulk.call('search.query', { text: 'pelican', category: 'detractor', limit: 200 })) as SearchResult;
       expect(found.total).toBe(200);
-      expect(() => rawDb.prepare(`INSERT INTO search_fts (search_fts) VALUES ('integrity-check')`).run()).not.toThrow();
+      expect(() => rawDb.prepare(`INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
       expect(() => withSearchIndexingDeferred(rawDb, () => 0)).toThrow(/inside a transaction/);
     } finally {
       await bulk.close();
