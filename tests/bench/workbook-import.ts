@@ -203,6 +203,9 @@ function runPhase(phase: 'floor' | 'bare' | 'ours' | 'writes' | 'undo', arg?: st
   // Every side with the core worker's young generation, so the floor's garbage is collected as ours is.
   const out = execFileSync(process.execPath, [...process.execArgv, ...(phase === 'ours' || phase === 'undo' ? [] : [`--max-semi-space-size=${CORE_YOUNG_GENERATION_MB / 3}`]), ...argv], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   const line = out.trim().split('\n').pop()!;
+  // Each side leaves hundreds of MB for the OS to write back (its log folded into the file, its folder
+  // removed): flushed here, so that the next side does not run while the disk is still busy with them.
+  execFileSync('sync');
   return JSON.parse(line) as PhaseResult;
 }
 
