@@ -49,7 +49,8 @@ export function undoImport(raw: BetterSqlite3.Database, importId: string): Impor
   if (record.undone_at) throw new ApiError({ code: 'conflict', message: `That import was already undone on ${record.undone_at.slice(0, 10)}.` });
   const tables = new Set((raw.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name));
   const logged = raw.prepare(`SELECT entity_type, entity_id, op, changes_json, changed_at FROM change_log WHERE import_id = ? AND op IN ('insert','update') ORDER BY seq DESC`).all(importId) as LogEntry[];
-  const lists = logged.filter(isCreatedList).map(createdList);
+  const listOf = new Map(logged.filter(isCreatedList).map((entry) => [entry, createdList(entry)] as const));
+  const lists = [...listOf.values()];
   const entries = logged.filter((entry) => !isCreatedList(entry));
   const pks = new Map<string, string[]>();
   const pkOf = (table: string) => {
@@ -62,7 +63,15 @@ export function undoImport(raw: BetterSqlite3.Database, importId: string): Impor
   // skipped, and it is unchanged since when its updated_at is the last one the import wrote.
   const entityKey = (entry: LogEntry) => `${entry.entity_type}\u0000${entry.entity_id}`;
   const created = new Set(entries.filter((e) => e.op === 'insert').map(entityKey));
-  for (const list of lists) for (const { kind, ids } of list.kinds) for (const id of ids) created.add(`${kind}\u0000${id}`);
+  // Of the listed records, only those the log also updates matter here: looked up by kind, no key per record.
+  const updatedIds = new Map<string, Set<string>>();
+  for (const entry of entries) if (entry.op === 'update') (updatedIds.get(entry.entity_type) ?? updatedIds.set(entry.entity_type, new Set()).get(entry.entity_type)!).add(entry.entity_id);
+  for (const list of lists) {
+    for (const { kind, ids } of list.kinds) {
+      const updated = updatedIds.get(kind);
+      if (updated) for (const id of ids) if (updated.has(id)) created.add(`${kind}\u0000${id}`);
+    }
+  }
   const lastWrittenAt = new Map<string, unknown>();
   for (const entry of entries) {
     if (entry.op !== 'update' || !created.has(entityKey(entry)) || lastWrittenAt.has(entityKey(entry))) continue;
@@ -127,15 +136,17 @@ export function undoImport(raw: BetterSqlite3.Database, importId: string): Impor
     // Newest first: the import's updates are restored before the records it created go.
     const apply = () => {
       for (const entry of logged) {
-        if (isCreatedList(entry)) removeListed(raw, writer, lists.find((list) => list.entry === entry)!);
+        const list = listOf.get(entry);
+        if (list) removeListed(raw, writer, list);
         else applyOne(entry);
       }
     };
     // Removing a big import indexes the documents it changes once at the end rather than row by row, and
     // marks the metric summaries' months in one statement (before the rows go, and after the restores).
     if (records >= BULK_ROWS) {
-      const marked = () => withMetricMarksDeferred(raw, apply, MARK_TOUCHED_SQL, markParams(touchedBy(entries, lists)));
-      const changed = changedTextsOf(entries, lists);
+      const byKind = idsByKind(entries, lists);
+      const marked = () => withMetricMarksDeferred(raw, apply, MARK_TOUCHED_SQL, markParams(touchedBy(byKind)));
+      const changed = changedTextsOf(byKind);
       if (changed) withSearchIndexingDeferred(raw, marked, changed);
       else if (reindexingAllIsCheaper(raw, records)) withSearchIndexingDeferred(raw, marked);
       else marked();
@@ -155,28 +166,34 @@ export function undoImport(raw: BetterSqlite3.Database, importId: string): Impor
   return importRecordOf(raw.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportsTable);
 }
 
+/** Kinds of record the importer writes whose rows search documents show. */
+const TEXT_KINDS = new Set<string>(['interview', 'driver_rating', 'qbr', 'qbr_note', 'action']);
+
 /** Kinds of record the importer writes that no search document shows. */
 const TEXTLESS_KINDS = new Set<string>(['account', 'contact', 'driver', 'arr_record']);
 
-/**
- * The rows whose search documents undoing these entries changes; null when an entry is of a kind this
- * does not know (a whole-workspace import logs plain table names, tags among them).
- */
-function changedTextsOf(entries: readonly LogEntry[], lists: readonly CreatedList[]): ChangedTexts | null {
-  const changed: { [K in keyof ChangedTexts]: string[] } = { interviews: [], ratings: [], qbrs: [], qbrNotes: [], actions: [] };
-  const into: Partial<Record<string, string[]>> = { interview: changed.interviews, driver_rating: changed.ratings, qbr: changed.qbrs, qbr_note: changed.qbrNotes, action: changed.actions };
-  for (const entry of entries) {
-    const list = into[entry.entity_type];
-    if (list) list.push(entry.entity_id);
-    else if (!TEXTLESS_KINDS.has(entry.entity_type)) return null;
-  }
+/** The ids the entries and the lists of created records name, by entity type (a kind, or a table name in whole-workspace imports). */
+function idsByKind(entries: readonly LogEntry[], lists: readonly CreatedList[]): Map<string, string[]> {
+  const byKind = new Map<string, string[]>();
+  const listFor = (kind: string) => byKind.get(kind) ?? byKind.set(kind, []).get(kind)!;
+  for (const entry of entries) listFor(entry.entity_type).push(entry.entity_id);
   for (const list of lists) {
     for (const { kind, ids } of list.kinds) {
-      const target = into[kind];
-      if (target) for (const id of ids) target.push(id);
+      const target = listFor(kind);
+      for (const id of ids) target.push(id);
     }
   }
-  return changed;
+  return byKind;
+}
+
+/**
+ * The rows whose search documents undoing these changes; null when an entry is of a kind this does not
+ * know (a whole-workspace import logs plain table names, tags among them).
+ */
+function changedTextsOf(byKind: ReadonlyMap<string, string[]>): ChangedTexts | null {
+  for (const kind of byKind.keys()) if (!TEXT_KINDS.has(kind) && !TEXTLESS_KINDS.has(kind)) return null;
+  const ids = (kind: string) => byKind.get(kind) ?? [];
+  return { interviews: ids('interview'), ratings: ids('driver_rating'), qbrs: ids('qbr'), qbrNotes: ids('qbr_note'), actions: ids('action') };
 }
 
 /** Re-indexing every text once beats row by row when the workspace is not much bigger than the undo. */
@@ -185,19 +202,8 @@ function reindexingAllIsCheaper(raw: BetterSqlite3.Database, records: number): b
   return n <= records * 5;
 }
 
-/** The responses, ratings and contacts an import's log entries and lists of created records name. */
-function touchedBy(entries: readonly LogEntry[], lists: readonly CreatedList[]): TouchedResponses {
-  const touched: TouchedResponses = { interviews: [], ratings: [], contacts: [], created: [] };
-  for (const list of lists) {
-    for (const { kind, ids } of list.kinds) {
-      const into = kind === 'interview' ? touched.interviews : kind === 'driver_rating' ? touched.ratings : kind === 'contact' ? touched.contacts : null;
-      if (into) for (const id of ids) into.push(id);
-    }
-  }
-  for (const entry of entries) {
-    if (entry.entity_type === 'interview' || entry.entity_type === 'interviews') touched.interviews.push(entry.entity_id);
-    else if (entry.entity_type === 'driver_rating' || entry.entity_type === 'driver_ratings') touched.ratings.push(entry.entity_id);
-    else if (entry.entity_type === 'contact' || entry.entity_type === 'contacts') touched.contacts.push(entry.entity_id);
-  }
-  return touched;
+/** The responses, ratings and contacts named, by the importer's kind or (whole-workspace imports) the table. */
+function touchedBy(byKind: ReadonlyMap<string, string[]>): TouchedResponses {
+  const ids = (kind: string, table: string) => [...(byKind.get(kind) ?? []), ...(byKind.get(table) ?? [])];
+  return { interviews: ids('interview', 'interviews'), ratings: ids('driver_rating', 'driver_ratings'), contacts: ids('contact', 'contacts'), created: [] };
 }
