@@ -30,6 +30,7 @@ export class WritePlan {
 
   add(plan: RowPlan): void {
     this.newInterviewIds = null;
+    this.knownResponseRatings = null;
     for (const op of plan.ops) {
       if (op.action === 'create') {
         // Rows of a kind nearly always have the columns of the one before: checked in place, without a key string per row.
@@ -78,24 +79,22 @@ export class WritePlan {
   /** The rows this plan writes whose search documents it may change, for indexing them once (main/search/bulk-load.ts). */
   changedTexts(): ChangedTexts {
     const newInterviews = this.newInterviews();
-    const changed: { [K in keyof ChangedTexts]: string[] } = { interviews: [...newInterviews], ratings: [], qbrs: [], qbrNotes: [], actions: [] };
-    const listOf = (kind: RecordKind) => (kind === 'driver_rating' ? changed.ratings : kind === 'qbr' ? changed.qbrs : kind === 'qbr_note' ? changed.qbrNotes : kind === 'action' ? changed.actions : null);
+    const changed: { [K in keyof ChangedTexts]: string[] } = { interviews: [...newInterviews], ratings: this.ratingsOfKnownResponses(), qbrs: [], qbrNotes: [], actions: [] };
+    const listOf = (kind: RecordKind) => (kind === 'interview' ? changed.interviews : kind === 'qbr' ? changed.qbrs : kind === 'qbr_note' ? changed.qbrNotes : kind === 'action' ? changed.actions : null);
     for (const bucket of this.buckets.values()) {
-      const list = listOf(bucket.kind);
+      // New responses are in already, with the ratings they carry.
+      const list = bucket.kind === 'interview' ? null : listOf(bucket.kind);
       if (!list) continue;
       const idAt = bucket.columns.indexOf('id');
-      const interviewAt = bucket.columns.indexOf('interview_id');
-      // A new response's ratings are indexed through it.
-      for (const row of bucket.rows) if (bucket.kind !== 'driver_rating' || !newInterviews.has(row[interviewAt] as string)) list.push(row[idAt] as string);
+      for (const row of bucket.rows) list.push(row[idAt] as string);
     }
-    for (const op of this.updates) (op.kind === 'interview' ? changed.interviews : listOf(op.kind))?.push(op.id);
+    for (const op of this.updates) listOf(op.kind)?.push(op.id);
     return changed;
   }
 
   /** The responses this plan writes, for marking metric summaries once when their triggers are suspended. */
   touched(): TouchedResponses {
-    const touched: TouchedResponses = { interviews: [], ratings: [], contacts: [], created: [] };
-    const newInterviews = this.newInterviews();
+    const touched: TouchedResponses = { interviews: [], ratings: this.ratingsOfKnownResponses(), contacts: [], created: [] };
     // Per account, the months marked: a month is the interviewed_at's first seven characters (monthOf in migration 004).
     const months = new Map<string, Set<string>>();
     for (const bucket of this.buckets.values()) {
@@ -113,20 +112,34 @@ export class WritePlan {
         touched.created.push([accountId, at]);
       }
     }
-    for (const bucket of this.buckets.values()) {
-      if (bucket.kind !== 'driver_rating') continue;
-      const idAt = bucket.columns.indexOf('id');
-      const interviewAt = bucket.columns.indexOf('interview_id');
-      // A new response's ratings are marked through it.
-      for (const row of bucket.rows) if (!newInterviews.has(row[interviewAt] as string)) touched.ratings.push(row[idAt] as string);
-    }
     for (const op of this.updates) {
       if (op.kind === 'interview') touched.interviews.push(op.id);
-      else if (op.kind === 'driver_rating') touched.ratings.push(op.id);
       else if (op.kind === 'contact') touched.contacts.push(op.id);
     }
     return touched;
   }
+
+  /**
+   * The ratings this plan creates or changes, but not those of the responses it creates: those are marked
+   * and indexed through their response. Both the metric marks and the search lists ask (a copy each).
+   */
+  private ratingsOfKnownResponses(): string[] {
+    if (!this.knownResponseRatings) {
+      const newInterviews = this.newInterviews();
+      const ratings: string[] = [];
+      for (const bucket of this.buckets.values()) {
+        if (bucket.kind !== 'driver_rating') continue;
+        const idAt = bucket.columns.indexOf('id');
+        const interviewAt = bucket.columns.indexOf('interview_id');
+        for (const row of bucket.rows) if (!newInterviews.has(row[interviewAt] as string)) ratings.push(row[idAt] as string);
+      }
+      for (const op of this.updates) if (op.kind === 'driver_rating') ratings.push(op.id);
+      this.knownResponseRatings = ratings;
+    }
+    return [...this.knownResponseRatings];
+  }
+
+  private knownResponseRatings: string[] | null = null;
 
   /**
    * Writes everything, with the change-log entries undo works from, all carrying the import's id:
