@@ -8,7 +8,8 @@ import { v7 } from 'uuid';
 import type BetterSqlite3 from 'better-sqlite3';
 import { createCore } from '../../../main/core/core';
 import type { Core } from '../../../main/core/core';
-import { rebuildSearchIndex, withSearchIndexingDeferred } from '../../../main/search/bulk-load';
+import { withSearchIndexingDeferred } from '../../../main/search/bulk-load';
+import { checkSearchIndex, rebuiltSearchDocuments, searchDocuments } from '../../helpers/search-documents';
 import type { ChangedTexts } from '../../../main/search/bulk-load';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -22,8 +23,6 @@ afterAll(async () => {
   await core.close();
 });
 
-/** Every document without its id (a refresh appends, a rebuild renumbers), in a stable order. */
-const documents = () => raw.prepare(`SELECT source, source_id, interview_id, account_id, at, body, facets FROM search_documents ORDER BY source, source_id`).all();
 const one = <T>(sql: string) => raw.prepare(sql).get() as T;
 
 describe('a bulk load that names what it changed', () => {
@@ -68,24 +67,9 @@ describe('a bulk load that names what it changed', () => {
       ),
     )();
 
-    const refreshed = documents();
-    expect(() => raw.prepare(`INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
-    // The oracle: every document derived anew from the rows as they are.
-    const rebuilt = (() => {
-      let out: unknown[] = [];
-      const rollback = new Error('rollback');
-      try {
-        raw.transaction(() => {
-          rebuildSearchIndex(raw);
-          out = documents();
-          throw rollback;
-        })();
-      } catch (err) {
-        if (err !== rollback) throw err;
-      }
-      return out;
-    })();
-    expect(refreshed).toEqual(rebuilt);
+    const refreshed = searchDocuments(raw);
+    expect(() => checkSearchIndex(raw)).not.toThrow();
+    expect(refreshed).toEqual(rebuiltSearchDocuments(raw));
     // Found by the index, with the filters the refreshed facets carry.
     const match = (text: string, facet: string) =>
       (raw.prepare(`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?`).get(`body:${text} AND facets:${facet}`) as { n: number }).n;

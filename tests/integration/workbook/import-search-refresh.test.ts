@@ -9,7 +9,8 @@ import path from 'node:path';
 import { v7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../main/core/core';
-import { rebuildSearchIndex, withSearchIndexingDeferred } from '../../../main/search/bulk-load';
+import { withSearchIndexingDeferred } from '../../../main/search/bulk-load';
+import { checkSearchIndex, rebuiltSearchDocuments, searchDocuments } from '../../helpers/search-documents';
 import { emptyWorkspaceCore } from '../../helpers/test-core';
 import { tempDir } from '../../helpers/temp-dir';
 import { WorkbookClient } from './workbook-client';
@@ -26,23 +27,7 @@ afterEach(async () => {
 });
 const raw = () => core.workspaces.opened()!.file.raw;
 
-/** Every document without its id (a refresh appends, a rebuild renumbers), in a stable order. */
-const documents = () => raw().prepare(`SELECT source, source_id, interview_id, account_id, at, body, facets FROM search_documents ORDER BY source, source_id`).all();
-
-function rebuilt(): unknown[] {
-  let out: unknown[] = [];
-  const rollback = new Error('rollback');
-  try {
-    raw().transaction(() => {
-      rebuildSearchIndex(raw());
-      out = documents();
-      throw rollback;
-    })();
-  } catch (err) {
-    if (err !== rollback) throw err;
-  }
-  return out;
-}
+const documents = () => searchDocuments(raw());
 
 /** Many responses with texts, as an earlier bulk load left them: R_0… of Acme. */
 function seed(): void {
@@ -80,13 +65,13 @@ describe('a big import into a workspace with many more texts', () => {
 
     const imported = documents();
     expect(imported).toHaveLength(SEEDED + IMPORTED - 200);
-    expect(imported).toEqual(rebuilt());
+    expect(imported).toEqual(rebuiltSearchDocuments(raw()));
     const texts = (raw().prepare(`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH 'body:pelican'`).get() as { n: number }).n;
     expect(texts).toBe(IMPORTED - 100);
-    expect(() => raw().prepare(`INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
+    expect(() => checkSearchIndex(raw())).not.toThrow();
 
     await client.call('workbook.undo', { importId: result.import!.id });
     expect(documents()).toEqual(before);
-    expect(() => raw().prepare(`INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
+    expect(() => checkSearchIndex(raw())).not.toThrow();
   });
 });
