@@ -1,7 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { CORE_YOUNG_GENERATION_MB } from '../../main/core/core-heap';
 
 export const BENCH_ROWS = 100_000;
 export const BENCH_HEADER = [
@@ -54,4 +57,26 @@ export async function ensureBenchWorkbook(): Promise<string> {
 /** Peak resident memory of this process so far, in MB (the OS's own high-water mark). */
 export function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+const LAUNCH = path.join(path.dirname(fileURLToPath(import.meta.url)), 'core-worker-launch.ts');
+
+/**
+ * Runs one side of a workbook bench in a process of its own (so that peak RSS is its own) and returns the
+ * JSON line it prints last. Ours runs in a worker with the core worker's heap limits (core-worker-launch.ts
+ * hands `args` to the worker); any other side in a plain process with the same young generation, so that
+ * its garbage is collected as ours is.
+ */
+export function runSide<T>(script: string, inCoreWorker: boolean, args: readonly string[]): T {
+  const argv = inCoreWorker ? [LAUNCH, script, ...args] : [`--max-semi-space-size=${CORE_YOUNG_GENERATION_MB / 3}`, script, ...args];
+  const out = execFileSync(process.execPath, [...process.execArgv, ...argv], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  // Each side leaves hundreds of MB for the OS to write back (its log folded into the file, its folder
+  // removed): flushed here, so that the next side does not run while the disk is still busy with them.
+  execFileSync('sync');
+  return JSON.parse(out.trim().split('\n').pop()!) as T;
+}
+
+/** The middle value (the upper one of an even count). */
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }

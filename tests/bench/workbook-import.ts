@@ -17,7 +17,6 @@
  *
  * Targets (issue #5): throughput ≥ 0.7 × the floor's; peak RSS ≤ 500 MB.
  */
-import { execFileSync } from 'node:child_process';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,8 +30,7 @@ import { buildCheckpointWorker } from '../helpers/bundle-worker';
 import { idMaker } from '../../main/workbook/pipeline/batch-ids';
 import { withSearchIndexingDeferred } from '../../main/search/bulk-load';
 import { WorkbookClient } from '../integration/workbook/workbook-client';
-import { BENCH_HEADER, BENCH_ROWS, ensureBenchWorkbook, peakRssMb } from './workbook-bench-data';
-import { CORE_YOUNG_GENERATION_MB } from '../../main/core/core-heap';
+import { BENCH_HEADER, BENCH_ROWS, ensureBenchWorkbook, median, peakRssMb, runSide } from './workbook-bench-data';
 
 const HERE = fileURLToPath(import.meta.url);
 
@@ -198,15 +196,9 @@ async function undo(workspace: string): Promise<PhaseResult> {
  * process (hostIdleRssMb of it before the worker started), as the app's includes its host.
  */
 function runPhase(phase: 'floor' | 'bare' | 'ours' | 'writes' | 'undo', arg?: string): PhaseResult {
-  const launch = path.join(path.dirname(HERE), 'core-worker-launch.ts');
-  const argv = phase === 'ours' ? [launch, HERE] : phase === 'undo' ? [launch, HERE, 'undo', arg!] : [HERE, '--phase', phase, ...(arg ? [arg] : [])];
-  // Every side with the core worker's young generation, so the floor's garbage is collected as ours is.
-  const out = execFileSync(process.execPath, [...process.execArgv, ...(phase === 'ours' || phase === 'undo' ? [] : [`--max-semi-space-size=${CORE_YOUNG_GENERATION_MB / 3}`]), ...argv], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-  const line = out.trim().split('\n').pop()!;
-  // Each side leaves hundreds of MB for the OS to write back (its log folded into the file, its folder
-  // removed): flushed here, so that the next side does not run while the disk is still busy with them.
-  execFileSync('sync');
-  return JSON.parse(line) as PhaseResult;
+  if (phase === 'ours') return runSide(HERE, true, []);
+  if (phase === 'undo') return runSide(HERE, true, ['undo', arg!]);
+  return runSide(HERE, false, ['--phase', phase, ...(arg ? [arg] : [])]);
 }
 
 async function main(): Promise<void> {
@@ -243,7 +235,6 @@ async function main(): Promise<void> {
   const least = runPhase('writes', last.workspace);
   const undone = runPhase('undo', last.workspace);
   fs.rmSync(path.dirname(last.workspace!), { recursive: true, force: true });
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const floorMs = median(floors.map((r) => r.ms));
   const ourMs = median(mine.map((r) => r.ms));
   const peak = Math.max(...mine.map((r) => r.peakRssMb));
