@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { rebuildSearchIndex } from '../../main/search/bulk-load';
+import { rolledBack } from './rolled-back';
 
 /** Every search document without its id (a refresh appends, a rebuild renumbers), in a stable order. */
 export function searchDocuments(raw: BetterSqlite3.Database): unknown[] {
@@ -8,18 +9,10 @@ export function searchDocuments(raw: BetterSqlite3.Database): unknown[] {
 
 /** The oracle: every document derived anew from the rows as they are (the rebuild is rolled back). */
 export function rebuiltSearchDocuments(raw: BetterSqlite3.Database): unknown[] {
-  let out: unknown[] = [];
-  const rollback = new Error('rollback');
-  try {
-    raw.transaction(() => {
-      rebuildSearchIndex(raw);
-      out = searchDocuments(raw);
-      throw rollback;
-    })();
-  } catch (err) {
-    if (err !== rollback) throw err;
-  }
-  return out;
+  return rolledBack(raw, () => {
+    rebuildSearchIndex(raw);
+    return searchDocuments(raw);
+  });
 }
 
 /** FTS5's integrity check with rank 1: the index compared with its content table, not only with itself. */

@@ -16,6 +16,7 @@ import type { MetricsPeriodInput } from '../../../shared/contract/metrics';
 import { tempDir } from '../../helpers/temp-dir';
 import { WorkbookClient } from '../workbook/workbook-client';
 import { TODAY, Workspace } from './fixture';
+import { rolledBack } from '../../helpers/rolled-back';
 
 let ws: Workspace | null = null;
 afterEach(async () => {
@@ -37,19 +38,12 @@ function summaryRows(w: Workspace): unknown[] {
   return w.raw.prepare(`SELECT * FROM metric_account_windows ORDER BY first_month, account_id`).all();
 }
 
+/** What a full rebuild from the responses gives right now (rolled back afterwards). */
 function rebuiltRows(w: Workspace): unknown[] {
-  let rows: unknown[] = [];
-  const rollback = new Error('rollback');
-  try {
-    w.raw.transaction(() => {
-      rebuildMetricSummaries(w.raw);
-      rows = summaryRows(w);
-      throw rollback;
-    })();
-  } catch (err) {
-    if (err !== rollback) throw err;
-  }
-  return rows;
+  return rolledBack(w.raw, () => {
+    rebuildMetricSummaries(w.raw);
+    return summaryRows(w);
+  });
 }
 
 async function expectSummariesExact(w: Workspace): Promise<void> {

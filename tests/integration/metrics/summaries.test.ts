@@ -21,6 +21,7 @@ import type { MetricsPeriodInput } from '../../../shared/contract/metrics';
 import { tempDir } from '../../helpers/temp-dir';
 import { TODAY, units, Workspace } from './fixture';
 import type { Kysely } from 'kysely';
+import { rolledBack } from '../../helpers/rolled-back';
 
 let ws: Workspace | null = null;
 afterEach(async () => {
@@ -44,18 +45,10 @@ function summaryRows(raw: Workspace['raw']): unknown[] {
 
 /** What a full rebuild from the responses gives right now (rolled back afterwards). */
 function rebuiltRows(raw: Workspace['raw']): unknown[] {
-  let rows: unknown[] = [];
-  const rollback = new Error('rollback');
-  try {
-    raw.transaction(() => {
-      rebuildMetricSummaries(raw);
-      rows = summaryRows(raw);
-      throw rollback;
-    })();
-  } catch (err) {
-    if (err !== rollback) throw err;
-  }
-  return rows;
+  return rolledBack(raw, () => {
+    rebuildMetricSummaries(raw);
+    return summaryRows(raw);
+  });
 }
 
 async function expectSummariesExact(w: Workspace): Promise<void> {
