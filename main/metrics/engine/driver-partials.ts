@@ -110,46 +110,115 @@ const COLON = 58; // ':'
  * Gives exactly what parseCitations() gives for the live pass's string of the same responses.
  */
 export function parseRatedCitations(cites: string, liveByCode: readonly (string | undefined)[], negativeAtMost: number): AccountCitations {
-  const partials: AccountPartials = { keys: [], sums: [], responses: [] };
-  const negative = new Set<string>();
-  const cited: string[] = [];
-  let responses = 0;
-  for (let at = 0; at < cites.length; ) {
-    let end = cites.indexOf(';', at);
-    if (end === -1) end = cites.length;
-    if (end > at) {
-      responses += 1;
-      const sign = signOf(cites, at, end);
-      cited.length = 0;
-      let code = -1;
-      let rating = -1;
-      let inRating = false;
-      for (let i = at + 1; i <= end; i++) {
-        const char = i < end ? cites.charCodeAt(i) : SPACE;
-        if (char >= DIGIT_0 && char <= DIGIT_9) {
-          if (inRating) rating = (rating < 0 ? 0 : rating * 10) + (char - DIGIT_0);
-          else code = (code < 0 ? 0 : code * 10) + (char - DIGIT_0);
-        } else if (char === COLON && code >= 0 && !inRating) inRating = true;
-        else if (char === SPACE) {
-          if (code >= 0) {
-            if (rating < 0) throw new RangeError(`driver code ${code} without a rating in "${cites.slice(at, end)}"`);
-            const driverId = liveByCode[code];
-            if (driverId !== undefined) {
-              if (!cited.includes(driverId)) cited.push(driverId);
-              if (rating <= negativeAtMost) negative.add(driverId);
+  return ratedCitationsParser(liveByCode, negativeAtMost)(cites);
+}
+
+/**
+ * parseRatedCitations() for many accounts with the same codes and threshold: a cold dashboard parses
+ * a quarter's 140k responses and 400k ratings. Drivers become dense slots once, and each account's
+ * tallies live in typed arrays reused from one account to the next, so the only objects made are the
+ * account's result. Each driver's sum still adds the same shares in the same order (response order),
+ * so the floats are the ones parseCitations() makes.
+ */
+const badRating = (cites: string, at: number, end: number, code: number) => new RangeError(`driver code ${code} without a rating in "${cites.slice(at, end)}"`);
+const unexpected = (cites: string, at: number, end: number, char: number) => new RangeError(`unexpected "${String.fromCharCode(char)}" in "${cites.slice(at, end)}"`);
+
+export function ratedCitationsParser(liveByCode: readonly (string | undefined)[], negativeAtMost: number): (cites: string) => AccountCitations {
+  const slotOfCode = new Int32Array(liveByCode.length).fill(-1);
+  const ids: string[] = [];
+  liveByCode.forEach((id, code) => {
+    if (id === undefined) return;
+    slotOfCode[code] = ids.length;
+    ids.push(id);
+  });
+  const other = ids.length;
+  const sums = new Float64Array(other + 1);
+  const responsesOf = new Int32Array(other + 1);
+  /** Where a slot sits in the account's first-appearance order, or −1. */
+  const position = new Int32Array(other + 1).fill(-1);
+  const order = new Int32Array(other + 1);
+  const cited = new Int32Array(other);
+  /** The response (citedIn) or account (negativeIn) that last marked a slot: no clearing between them. */
+  const citedIn = new Int32Array(other);
+  const negativeIn = new Int32Array(other);
+  const negatives = new Int32Array(other);
+  let responseMark = 0;
+  let accountMark = 0;
+
+  return (cites: string): AccountCitations => {
+    accountMark += 1;
+    let used = 0;
+    let negativeCount = 0;
+    let responses = 0;
+    const length = cites.length;
+    let at = 0;
+    while (at < length) {
+      let end = cites.indexOf(';', at);
+      if (end === -1) end = length;
+      if (end > at) {
+        responses += 1;
+        responseMark += 1;
+        const sign = signOf(cites, at, end);
+        let citedCount = 0;
+        let code = -1;
+        let rating = -1;
+        let inRating = false;
+        for (let i = at + 1; i <= end; i++) {
+          const char = i < end ? cites.charCodeAt(i) : SPACE;
+          if (char >= DIGIT_0 && char <= DIGIT_9) {
+            if (inRating) rating = (rating < 0 ? 0 : rating * 10) + (char - DIGIT_0);
+            else code = (code < 0 ? 0 : code * 10) + (char - DIGIT_0);
+          } else if (char === COLON && code >= 0 && !inRating) inRating = true;
+          else if (char === SPACE) {
+            if (code >= 0) {
+              if (rating < 0) throw badRating(cites, at, end, code);
+              const slot = code < slotOfCode.length ? slotOfCode[code]! : -1;
+              if (slot >= 0) {
+                if (citedIn[slot] !== responseMark) {
+                  citedIn[slot] = responseMark;
+                  cited[citedCount++] = slot;
+                }
+                if (rating <= negativeAtMost && negativeIn[slot] !== accountMark) {
+                  negativeIn[slot] = accountMark;
+                  negatives[negativeCount++] = slot;
+                }
+              }
             }
+            code = -1;
+            rating = -1;
+            inRating = false;
+          } else throw unexpected(cites, at, end, char);
+        }
+        // Each cited driver (or Other) gets sign / k, in the order drivers first appear.
+        const share = citedCount === 0 ? sign : sign / citedCount;
+        const count = citedCount === 0 ? 1 : citedCount;
+        for (let c = 0; c < count; c++) {
+          const slot = citedCount === 0 ? other : cited[c]!;
+          if (position[slot]! < 0) {
+            position[slot] = used;
+            order[used++] = slot;
+            sums[slot] = share;
+            responsesOf[slot] = 1;
+          } else {
+            sums[slot]! += share;
+            responsesOf[slot]! += 1;
           }
-          code = -1;
-          rating = -1;
-          inRating = false;
-        } else throw new RangeError(`unexpected "${String.fromCharCode(char)}" in "${cites.slice(at, end)}"`);
+        }
       }
-      if (cited.length === 0) bump(partials, null, sign);
-      else for (const driverId of cited) bump(partials, driverId, sign / cited.length);
+      at = end + 1;
     }
-    at = end + 1;
-  }
-  return { partials, negativeDriverIds: [...negative].sort(), responses };
+    const partials: AccountPartials = { keys: new Array(used), sums: new Array(used), responses: new Array(used) };
+    for (let k = 0; k < used; k++) {
+      const slot = order[k]!;
+      partials.keys[k] = slot === other ? null : ids[slot]!;
+      partials.sums[k] = sums[slot]!;
+      partials.responses[k] = responsesOf[slot]!;
+      position[slot] = -1;
+    }
+    const negativeDriverIds = new Array<string>(negativeCount);
+    for (let k = 0; k < negativeCount; k++) negativeDriverIds[k] = ids[negatives[k]!]!;
+    return { partials, negativeDriverIds: negativeDriverIds.sort(), responses };
+  };
 }
 
 export function addPartials(into: DriverPartials, from: AccountPartials): void {

@@ -21,13 +21,25 @@ export interface AccountAttributes {
   createdAt: string;
 }
 
+export function liveAccountsQuery() {
+  return sql<{
+    id: string;
+    name: string;
+    tier: string | null;
+    industry: string | null;
+    region: string | null;
+    owner: string | null;
+    renewal_date: string | null;
+    renewal_intent: string | null;
+    expansion_opportunity: number;
+    created_at: string;
+  }>`SELECT id, name, tier, industry, region, owner, renewal_date, renewal_intent, expansion_opportunity, created_at
+     FROM accounts INDEXED BY accounts_metrics_attributes_idx WHERE deleted_at IS NULL ORDER BY id`;
+}
+
+/** Every live account's attributes, in id order, from the covering index of migration 006. */
 export async function liveAccounts(db: Kysely<Database>): Promise<AccountAttributes[]> {
-  const rows = await db
-    .selectFrom('accounts')
-    .select(['id', 'name', 'tier', 'industry', 'region', 'owner', 'renewal_date', 'renewal_intent', 'expansion_opportunity', 'created_at'])
-    .where('deleted_at', 'is', null)
-    .orderBy('id')
-    .execute();
+  const { rows } = await liveAccountsQuery().execute(db);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -65,13 +77,18 @@ export function lastTouchSql(day: string) {
 /**
  * The account's live ARR records up to `lastDay`, oldest first, as "date=arr,date=arr": one walk of its
  * index entries gives its ARR at every day a request needs (arrAtDays), where one seek per day and
- * account cost 13 × 10k seeks. Ties on a day go to the later capture, as in arrAtSql().
+ * account cost 13 × 10k seeks. Ties on a day go to the later capture, as in arrAtSql(). The order is
+ * the inner query's, which the index already has: group_concat(… ORDER BY …) sorted every account's
+ * entries again in a temporary B-tree (10k of them, a third of the query's time). SQLite never
+ * flattens a subquery with ORDER BY into an aggregate, so the concatenation follows it.
  */
 export function arrHistorySql(lastDay: string) {
   return sql<string | null>`(
-    SELECT group_concat(r.effective_date || '=' || r.arr_minor, ',' ORDER BY r.effective_date, r.created_at, r.arr_minor)
-    FROM arr_records AS r INDEXED BY arr_records_metrics_idx
-    WHERE r.account_id = a.id AND r.deleted_at IS NULL AND r.effective_date <= ${lastDay})`;
+    SELECT group_concat(entry, ',') FROM (
+      SELECT r.effective_date || '=' || r.arr_minor AS entry
+      FROM arr_records AS r INDEXED BY arr_records_metrics_idx
+      WHERE r.account_id = a.id AND r.deleted_at IS NULL AND r.effective_date <= ${lastDay}
+      ORDER BY r.effective_date, r.created_at, r.arr_minor))`;
 }
 
 /** ARR at each of `days` (ascending) from an arrHistorySql() string: the last record dated on or before it, else 0. */

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { NpsCounts, StakeholderRole } from '../../../shared/domain/metrics-types';
 import type { Database } from '../../db/tables';
 import type { ContactScore } from '../account-nps';
-import { parseCitations, parseRatedCitations, type AccountCitations } from './driver-partials';
+import { parseCitations, ratedCitationsParser, type AccountCitations } from './driver-partials';
 import type { Window } from './period';
 import type { QueryCache } from './query-cache';
 import { contactScores } from './sql-contact-scores';
@@ -83,7 +83,8 @@ export function citationFacts(
     const firstMonth = cache.summaries ? summaryFirstMonth(window) : null;
     if (firstMonth !== null) {
       const { rows, liveByCode } = await summaryCitations(db, firstMonth);
-      for (const row of rows) facts.set(row.accountId, parseRatedCitations(row.cites, liveByCode, negativeAtMost));
+      const parse = ratedCitationsParser(liveByCode, negativeAtMost);
+      for (const row of rows) facts.set(row.accountId, parse(row.cites));
       return facts;
     }
     const { rows, codes } = await driverCitations(db, window, negativeAtMost);

@@ -9,7 +9,7 @@ import { silenceStatus } from '../../../main/metrics/coverage';
 import { npsWaterfall } from '../../../main/metrics/drivers';
 import { scoreAccount } from '../../../main/metrics/engine/account-scoring';
 import { isSilent } from '../../../main/metrics/engine/account-state';
-import { addPartials, parseCitations, parseRatedCitations, waterfallFromPartials, type DriverPartials } from '../../../main/metrics/engine/driver-partials';
+import { addPartials, parseCitations, parseRatedCitations, ratedCitationsParser, waterfallFromPartials, type DriverPartials } from '../../../main/metrics/engine/driver-partials';
 import { isoTimeMs } from '../../../main/metrics/engine/loop-breakdown';
 import { arrAtDays } from '../../../main/metrics/engine/sql-accounts';
 import { retention, retentionRates } from '../../../main/metrics/retention';
@@ -132,6 +132,21 @@ describe('the summaries’ rated citations = the live pass’s citations', () =>
         expect(parseRatedCitations(summary, liveByCode, negativeAtMost)).toEqual(parseCitations(live, codes));
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('one parser reused account after account gives what a fresh one gives each account', () => {
+    const account = fc.array(rated, { maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(account, { minLength: 2, maxLength: 6 }), fc.integer({ min: 1, max: 5 }), (accounts, negativeAtMost) => {
+        const sign = (score: number) => (score >= 9 ? '+' : score <= 6 ? '-' : '0');
+        const liveByCode: (string | undefined)[] = [];
+        for (let code = 1; code <= 6; code++) liveByCode[code] = `driver-${code}`;
+        const strings = accounts.map((responses) => responses.map((r) => sign(r.score) + r.ratings.map(([code, rating]) => `${code}:${rating}`).join(' ')).join(';'));
+        const reused = ratedCitationsParser(liveByCode, negativeAtMost);
+        expect(strings.map(reused)).toEqual(strings.map((cites) => parseRatedCitations(cites, liveByCode, negativeAtMost)));
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -11,7 +11,7 @@ import { METRIC_REFRESH_STATEMENTS, rebuildWindowStatement } from '../../../main
 import { followUpsQuery } from '../../../main/metrics/engine/sql-actions';
 import { loopGroupsQuery } from '../../../main/metrics/engine/sql-loop';
 import { metricSettingsSchema } from '../../../shared/domain/metrics-settings';
-import { accountColumnsQuery } from '../../../main/metrics/engine/sql-accounts';
+import { accountColumnsQuery, liveAccountsQuery } from '../../../main/metrics/engine/sql-accounts';
 import {
   summaryCitationsQuery,
   summaryContactScoresQuery,
@@ -125,4 +125,16 @@ describe('query plans of the hot queries', () => {
       expect(plan.filter((step) => /^SCAN (contacts|accounts)\b/.test(step) && !/_deleted_idx/.test(step)), plan.join('\n')).toEqual([]);
     });
   }
+});
+
+describe('query plans of the per-account reads', () => {
+  it('reads the live accounts’ attributes from the covering index, in its order, with no table row', () => {
+    const plan = planOf(db, ws.raw, liveAccountsQuery());
+    expect(plan, plan.join('\n')).toEqual(['SCAN accounts USING COVERING INDEX accounts_metrics_attributes_idx']);
+  });
+
+  it('walks each account’s ARR records in index order, without sorting them again', () => {
+    const plan = planOf(db, ws.raw, accountColumnsQuery(['2025-09-30', '2026-09-30'], '2026-09-30'));
+    expect(plan.filter((step) => /TEMP B-TREE/.test(step)), plan.join('\n')).toEqual([]);
+  });
 });
