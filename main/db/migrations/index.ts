@@ -4,8 +4,8 @@ import { metricsIndexes } from './002-metrics-indexes';
 import { searchFts } from './003-search-fts';
 import { metricsSummaries } from './004-metrics-summaries';
 import { metricsChangeCounters } from './005-metrics-change-counters';
-import { metricsAccountAttributes } from './006-metrics-account-attributes';
+import { metricsReadIndexes } from './006-metrics-read-indexes';
 
 /** Forward-only, in order; position + 1 is the schema version. Never reorder or remove an entry. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, metricsIndexes, searchFts, metricsSummaries, metricsChangeCounters, metricsAccountAttributes];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, metricsIndexes, searchFts, metricsSummaries, metricsChangeCounters, metricsReadIndexes];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
