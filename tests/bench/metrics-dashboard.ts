@@ -25,7 +25,7 @@ import type { Database } from '../../main/db/tables';
 import { addDays, resolvePeriod, retentionStart, trendQuarters, yearEarlier, type Window } from '../../main/metrics/engine/period';
 import { clearQueryCache } from '../../main/metrics/engine/query-cache';
 import { accountColumns, accountColumnsQuery, liveAccounts } from '../../main/metrics/engine/sql-accounts';
-import { loopGroups, loopGroupsQuery } from '../../main/metrics/engine/sql-loop';
+import { loopGroups, loopTimesQuery } from '../../main/metrics/engine/sql-loop';
 import { metricSettingsSchema } from '../../shared/domain/metrics-settings';
 import { contactScores, contactScoresQuery } from '../../main/metrics/engine/sql-contact-scores';
 import { driverCitations, driverCitationsQuery } from '../../main/metrics/engine/sql-driver-citations';
@@ -215,7 +215,7 @@ async function main(): Promise<void> {
     const liveDrivers = raw.prepare(`SELECT id FROM drivers WHERE deleted_at IS NULL ORDER BY id`).pluck().all() as string[];
     show('driver citations', planOf(db, raw, driverCitationsQuery(window, 2, { kind: 'case', liveDriverIds: liveDrivers })));
     show('trend counts (live)', planOf(db, raw, globalCountsQuery(window)));
-    show('loop KPIs (follow-ups tallied per owner and level)', planOf(db, raw, loopGroupsQuery(window, { kind: 'live' }, Date.now(), metricSettingsSchema.parse({}))));
+    show('loop KPIs (follow-ups tallied per owner and level)', planOf(db, raw, loopTimesQuery(window, { kind: 'live' })));
     show('per-account columns (ARR history, last touch)', planOf(db, raw, accountColumnsQuery([period.to, retentionStart(period.to)], period.to)));
   } finally {
     await core.close();

@@ -28,7 +28,8 @@ import { capAccountIds } from './provenance-cap';
 import type { QueryCache } from './query-cache';
 import { readMetricSettings } from './settings-store';
 import { followUpsOpenedIn } from './sql-actions';
-import { loopGroups, type LoopScope } from './sql-loop';
+import { loopTimes, tallyLoopPairs, type LoopScope } from './sql-loop';
+import { METRIC_CHANGE_GROUPS } from '../../db/migrations/005-metrics-change-counters';
 import { driverLabels } from './sql-driver-citations';
 import { trendPlan, trends } from './trends';
 import { citationFacts } from './window-facts';
@@ -111,14 +112,22 @@ export async function computeDashboard(db: Kysely<Database>, cache: QueryCache, 
 }
 
 /**
- * The loop KPIs as of now. Tallied in SQL (they depend on the clock, so they are not memoised);
- * row by row, from the memoised follow-ups, when a stored timestamp needs JavaScript's reading.
+ * The loop KPIs as of now. The follow-ups' times are read per (owner, level) in SQL and memoised; the
+ * clock and the targets apply in JavaScript on every call. Row by row, from the memoised follow-ups,
+ * when a stored timestamp needs JavaScript's reading.
  */
 async function loopFigures(db: Kysely<Database>, cache: QueryCache, book: Book, settings: MetricSettings): Promise<LoopKpiBreakdown> {
   const asOf = nowIso();
   const scope: LoopScope = book.accounts.length === book.live.length ? { kind: 'live' } : { kind: 'accounts', ids: ids(book.accounts) };
-  const groups = await loopGroups(db, book.window, scope, Date.parse(asOf), settings);
-  if (groups !== null) return loopBreakdownFromGroups(groups, asOf, settings);
+  // Which accounts are in scope follows from the filters and the accounts; with segment filters, from
+  // everything the placements read too.
+  const scopeReads = book.placements ? METRIC_CHANGE_GROUPS : (['accounts'] as const);
+  const pairs = await cache.get(
+    `loop-times|${book.window.from}|${book.window.to}|${scope.kind === 'live' ? 'live' : book.scopeKey}`,
+    () => loopTimes(db, book.window, scope),
+    ['actions', ...scopeReads],
+  );
+  if (pairs !== null) return loopBreakdownFromGroups(tallyLoopPairs(pairs, Date.parse(asOf), settings), asOf, settings);
   const actions = await cache.get(`follow-ups|${book.window.from}|${book.window.to}`, () => followUpsOpenedIn(db, book.window), ['actions']);
   const inScope = new Set(ids(book.accounts));
   return loopBreakdown(

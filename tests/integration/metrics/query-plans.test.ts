@@ -9,7 +9,7 @@ import type { Database } from '../../../main/db/tables';
 import { sql } from 'kysely';
 import { METRIC_REFRESH_STATEMENTS, rebuildWindowStatement } from '../../../main/db/migrations/004-metrics-summaries';
 import { followUpsQuery } from '../../../main/metrics/engine/sql-actions';
-import { loopGroupsQuery } from '../../../main/metrics/engine/sql-loop';
+import { loopTimesQuery } from '../../../main/metrics/engine/sql-loop';
 import { metricSettingsSchema } from '../../../shared/domain/metrics-settings';
 import { accountColumnsQuery, liveAccountsQuery } from '../../../main/metrics/engine/sql-accounts';
 import {
@@ -109,12 +109,12 @@ describe('query plans of the hot queries', () => {
     ['follow-ups opened in a quarter', () => followUpsQuery(WINDOW), [/SEARCH actions USING COVERING INDEX actions_metrics_follow_ups_idx \(kind=\? AND opened_at>\? AND opened_at<\?\)/]],
     [
       'loop KPIs of a quarter, every live account',
-      () => loopGroupsQuery(WINDOW, { kind: 'live' }, Date.parse('2026-10-01T00:00:00.000Z'), metricSettingsSchema.parse({})),
+      () => loopTimesQuery(WINDOW, { kind: 'live' }),
       [LOOP_PAIR_RANGE, /SCAN accounts USING (COVERING )?INDEX accounts_deleted_idx/],
     ],
     [
       'loop KPIs of a quarter, chosen accounts',
-      () => loopGroupsQuery(WINDOW, { kind: 'accounts', ids: ['a', 'b'] }, Date.parse('2026-10-01T00:00:00.000Z'), metricSettingsSchema.parse({})),
+      () => loopTimesQuery(WINDOW, { kind: 'accounts', ids: ['a', 'b'] }),
       [LOOP_PAIR_RANGE],
     ],
   ];
@@ -137,7 +137,7 @@ describe('query plans of the per-account reads', () => {
   });
 
   it('tallies the loop KPIs pair by pair without sorting the window’s follow-ups', () => {
-    const plan = planOf(db, ws.raw, loopGroupsQuery(WINDOW, { kind: 'live' }, Date.parse('2026-10-01T00:00:00.000Z'), metricSettingsSchema.parse({})));
+    const plan = planOf(db, ws.raw, loopTimesQuery(WINDOW, { kind: 'live' }));
     expect(plan.filter((step) => /TEMP B-TREE/.test(step)), plan.join('\n')).toEqual([]);
   });
 
