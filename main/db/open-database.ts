@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { registerArrayRows } from './array-rows';
 import type { Database } from './tables';
 import { migrate, WorkspaceTooNewError } from './migrator';
 import type { Migration } from './migrator';
@@ -69,6 +70,7 @@ export async function openDatabase(filePath: string, options: OpenDatabaseOption
       await takeBackup(raw, backupFolderFor(options.dataDir, filePath), `before-migration-v${version}`);
     }
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+    registerArrayRows(db, raw);
     const { from } = await migrate(db, migrations);
     return {
       path: filePath,

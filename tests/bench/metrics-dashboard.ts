@@ -30,7 +30,7 @@ import { metricSettingsSchema } from '../../shared/domain/metrics-settings';
 import { contactScores, contactScoresQuery } from '../../main/metrics/engine/sql-contact-scores';
 import { driverCitations, driverCitationsQuery } from '../../main/metrics/engine/sql-driver-citations';
 import { globalCountsQuery } from '../../main/metrics/engine/sql-trend';
-import { parseRatedCitations } from '../../main/metrics/engine/driver-partials';
+import { ratedCitationsParser } from '../../main/metrics/engine/driver-partials';
 import {
   summaryCitations,
   summaryCitationsQuery,
@@ -162,7 +162,8 @@ async function main(): Promise<void> {
       ['summaries: contact scores of the quarter', () => summaryContactScores(db, firstMonth)],
       ['summaries: driver citations + parse', async () => {
         const { rows, liveByCode } = await summaryCitations(db, firstMonth);
-        for (const row of rows) parseRatedCitations(row.cites, liveByCode, 2);
+        const parse = ratedCitationsParser(liveByCode, 2);
+        for (const [, cites] of rows) parse(cites);
       }],
       ['per account: ARR history + last touch', () => accountColumns(db, [...new Set([period.to, addDays(period.from, -1), ...trendDays])], period.to)],
       ['summaries: trend, 7 other quarters', () => Promise.all(trendWindows.map((q) => summaryCountsForAccounts(db, summaryFirstMonth(q)!, liveIds.slice(0, -500), liveIds.slice(-500))))],

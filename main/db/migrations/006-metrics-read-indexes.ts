@@ -4,13 +4,13 @@ import type { Migration } from '../migrator';
 /**
  * Indexes for two of the cold dashboard's reads (issue #3).
  *
- * The live accounts' attributes (filters, segments, silence) read from one covering index, in id
+ * The live accounts' attributes (filters, segments, silence; not names, which the book never shows) read from one covering index, in id
  * order, instead of one table-row fetch per account: the rows carry notes and other wide columns, and
  * on the 10k-account benchmark workspace those fetches were most of the read. deleted_at
  * closes the column list for the reason given in migration 002.
  */
 export const ACCOUNT_ATTRIBUTES_INDEX = `CREATE INDEX accounts_metrics_attributes_idx ON accounts
-  (id, name, tier, industry, region, owner, renewal_date, renewal_intent, expansion_opportunity, created_at, deleted_at)
+  (id, tier, industry, region, owner, renewal_date, renewal_intent, expansion_opportunity, created_at, deleted_at)
   WHERE deleted_at IS NULL`;
 
 /**

@@ -8,12 +8,12 @@ import type { StakeholderRole } from '../../../shared/domain/metrics-types';
 import type { Database } from '../../db/tables';
 import type { WindowResponse } from '../account-nps';
 import { dayAfter, type Window } from './period';
-import { arrAtSql, type AccountAttributes } from './sql-accounts';
+import { arrAtSql, type AccountProfile } from './sql-accounts';
 
 const asRole = (role: string | null): StakeholderRole | null =>
   role === 'decision_maker' || role === 'influencer' || role === 'user' ? role : null;
 
-export async function accountAttributes(db: Kysely<Database>, accountId: string): Promise<AccountAttributes> {
+export async function accountAttributes(db: Kysely<Database>, accountId: string): Promise<AccountProfile> {
   const row = await db
     .selectFrom('accounts')
     .select(['id', 'name', 'tier', 'industry', 'region', 'owner', 'renewal_date', 'renewal_intent', 'expansion_opportunity', 'created_at'])

@@ -6,11 +6,12 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables';
+import { arrayRows } from '../../db/array-rows';
 import { dayAfter } from './period';
 
+/** What the book needs of every live account: filters, segments and silence (not its name). */
 export interface AccountAttributes {
   id: string;
-  name: string;
   tier: string | null;
   industry: string | null;
   region: string | null;
@@ -21,36 +22,31 @@ export interface AccountAttributes {
   createdAt: string;
 }
 
+/** One account as its own page shows it. */
+export interface AccountProfile extends AccountAttributes {
+  name: string;
+}
+
+type AttributesRow = [id: string, tier: string | null, industry: string | null, region: string | null, owner: string | null, renewalDate: string | null, renewalIntent: string | null, expansion: number, createdAt: string];
+
 export function liveAccountsQuery() {
-  return sql<{
-    id: string;
-    name: string;
-    tier: string | null;
-    industry: string | null;
-    region: string | null;
-    owner: string | null;
-    renewal_date: string | null;
-    renewal_intent: string | null;
-    expansion_opportunity: number;
-    created_at: string;
-  }>`SELECT id, name, tier, industry, region, owner, renewal_date, renewal_intent, expansion_opportunity, created_at
+  return sql<Record<string, unknown>>`SELECT id, tier, industry, region, owner, renewal_date, renewal_intent, expansion_opportunity, created_at
      FROM accounts INDEXED BY accounts_metrics_attributes_idx WHERE deleted_at IS NULL ORDER BY id`;
 }
 
 /** Every live account's attributes, in id order, from the covering index of migration 006. */
 export async function liveAccounts(db: Kysely<Database>): Promise<AccountAttributes[]> {
-  const { rows } = await liveAccountsQuery().execute(db);
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    tier: r.tier,
-    industry: r.industry,
-    region: r.region,
-    owner: r.owner,
-    renewalDate: r.renewal_date,
-    renewalIntent: r.renewal_intent,
-    expansionOpportunity: r.expansion_opportunity === 1,
-    createdAt: r.created_at,
+  const rows = await arrayRows<AttributesRow, Database>(db, liveAccountsQuery());
+  return rows.map(([id, tier, industry, region, owner, renewalDate, renewalIntent, expansion, createdAt]) => ({
+    id,
+    tier,
+    industry,
+    region,
+    owner,
+    renewalDate,
+    renewalIntent,
+    expansionOpportunity: expansion === 1,
+    createdAt,
   }));
 }
 
@@ -126,17 +122,16 @@ export interface AccountColumns {
 }
 
 export async function accountColumns(db: Kysely<Database>, days: readonly string[], touchDay: string): Promise<AccountColumns> {
-  const { rows } = await accountColumnsQuery(days, touchDay).execute(db);
+  const rows = await arrayRows<[history: string | null, touch: string | null], Database>(db, accountColumnsQuery(days, touchDay));
   const sorted = [...new Set(days)].sort();
   const columns = sorted.map(() => new Array<number>(rows.length));
-  rows.forEach((row, index) => {
-    const values = arrAtDays(row.history, sorted);
+  const lastTouch = new Array<string | null>(rows.length);
+  rows.forEach(([history, touch], index) => {
+    const values = arrAtDays(history, sorted);
     for (let k = 0; k < sorted.length; k++) columns[k]![index] = values[k]!;
+    lastTouch[index] = touch;
   });
-  return {
-    arr: new Map(sorted.map((day, k) => [day, columns[k]!])),
-    lastTouch: rows.map((row) => row.touch ?? null),
-  };
+  return { arr: new Map(sorted.map((day, k) => [day, columns[k]!])), lastTouch };
 }
 
 /** Accounts with an open expansion action: an open expansion opportunity besides the account flag. */

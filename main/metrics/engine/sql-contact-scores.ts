@@ -5,17 +5,15 @@
  */
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { arrayRows } from '../../db/array-rows';
 import type { Database } from '../../db/tables';
 import { dayAfter, type Window } from './period';
 
-export interface ContactScoresRow {
-  accountId: string;
-  promoters: number;
-  passives: number;
-  detractors: number;
-  /** "d7,u10,i9": role initial (decision maker, influencer, user) and the contact's latest score. */
-  scores: string;
-}
+/**
+ * One account's row, as an array (db/array-rows.ts): its count-all counts, then each contact's latest
+ * score as "d7,u10,i9" (role initial: decision maker, influencer, user; then the score).
+ */
+export type ContactScoresRow = [accountId: string, promoters: number, passives: number, detractors: number, scores: string | null];
 
 /**
  * Responses of soft-deleted contacts are dropped with the contact (nothing soft-deleted counts).
@@ -25,7 +23,7 @@ export interface ContactScoresRow {
  * the summaries of migration 004 list them, so both give the same float sums in the same order.
  */
 export function contactScoresQuery(window: Window) {
-  return sql<ContactScoresRow>`
+  return sql<Record<string, unknown>>`
     SELECT pc.account_id AS accountId,
            sum(pc.p) AS promoters, sum(pc.pa) AS passives, sum(pc.d) AS detractors,
            group_concat(CASE c.role WHEN 'decision_maker' THEN 'd' WHEN 'influencer' THEN 'i' ELSE 'u' END || pc.nps, ',' ORDER BY pc.contact_key) AS scores
@@ -42,6 +40,6 @@ export function contactScoresQuery(window: Window) {
     GROUP BY pc.account_id`;
 }
 
-export async function contactScores(db: Kysely<Database>, window: Window): Promise<ContactScoresRow[]> {
-  return (await contactScoresQuery(window).execute(db)).rows;
+export function contactScores(db: Kysely<Database>, window: Window): Promise<ContactScoresRow[]> {
+  return arrayRows<ContactScoresRow, Database>(db, contactScoresQuery(window));
 }

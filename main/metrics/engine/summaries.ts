@@ -11,6 +11,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { NpsCounts } from '../../../shared/domain/metrics-types';
 import { METRIC_MONTH_RANGE_SQL, METRIC_REFRESH_STATEMENTS, rebuildStatements } from '../../db/migrations/004-metrics-summaries';
 import { METRIC_CHANGE_ALL_STATEMENT } from '../../db/migrations/005-metrics-change-counters';
+import { arrayRows } from '../../db/array-rows';
 import type { Database } from '../../db/tables';
 import { addDays, addMonths, type Window } from './period';
 import type { ContactScoresRow } from './sql-contact-scores';
@@ -80,23 +81,24 @@ export function withMetricMarksDeferred<T>(raw: BetterSqlite3.Database, load: ()
 }
 
 export function summaryContactScoresQuery(firstMonth: number) {
-  return sql<ContactScoresRow>`
+  return sql<Record<string, unknown>>`
     SELECT account_id AS accountId, promoters, passives, detractors, contact_scores AS scores
     FROM metric_account_windows WHERE first_month = ${firstMonth}`;
 }
 
-export async function summaryContactScores(db: Kysely<Database>, firstMonth: number): Promise<ContactScoresRow[]> {
-  return (await summaryContactScoresQuery(firstMonth).execute(db)).rows;
+export function summaryContactScores(db: Kysely<Database>, firstMonth: number): Promise<ContactScoresRow[]> {
+  return arrayRows<ContactScoresRow, Database>(db, summaryContactScoresQuery(firstMonth));
 }
 
 export interface SummaryCitations {
-  rows: { accountId: string; cites: string }[];
+  /** [account id, cites] per account with a response in the window. */
+  rows: [accountId: string, cites: string][];
   /** Code → id of every live driver; codes of soft-deleted drivers are absent (their ratings do not count). */
   liveByCode: (string | undefined)[];
 }
 
 export function summaryCitationsQuery(firstMonth: number) {
-  return sql<{ accountId: string; cites: string }>`
+  return sql<Record<string, unknown>>`
     SELECT account_id AS accountId, citations AS cites FROM metric_account_windows WHERE first_month = ${firstMonth}`;
 }
 
@@ -105,7 +107,7 @@ export async function summaryCitations(db: Kysely<Database>, firstMonth: number)
     SELECT k.code, d.id FROM metric_driver_codes AS k JOIN drivers AS d ON d.id = k.driver_id WHERE d.deleted_at IS NULL`.execute(db);
   const liveByCode: (string | undefined)[] = [];
   for (const { code, id } of codes.rows) liveByCode[code] = id;
-  return { rows: (await summaryCitationsQuery(firstMonth).execute(db)).rows, liveByCode };
+  return { rows: await arrayRows<[string, string], Database>(db, summaryCitationsQuery(firstMonth)), liveByCode };
 }
 
 const SUMS = sql`sum(promoters) AS p, sum(passives) AS pa, sum(detractors) AS d`;

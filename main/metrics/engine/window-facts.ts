@@ -62,10 +62,10 @@ export function contactFacts(db: Kysely<Database>, cache: QueryCache, window: Wi
     // A quarter (three whole months) is one row per account in the maintained summaries; anything else is a live pass.
     const firstMonth = cache.summaries ? summaryFirstMonth(window) : null;
     const rows = firstMonth === null ? await contactScores(db, window) : await summaryContactScores(db, firstMonth);
-    for (const row of rows) {
-      facts.set(row.accountId, {
-        counts: { promoters: Number(row.promoters), passives: Number(row.passives), detractors: Number(row.detractors) },
-        contactScores: parseScores(row.scores ?? ''),
+    for (const [accountId, promoters, passives, detractors, scores] of rows) {
+      facts.set(accountId, {
+        counts: { promoters: Number(promoters), passives: Number(passives), detractors: Number(detractors) },
+        contactScores: parseScores(scores ?? ''),
       });
     }
     return facts;
@@ -84,7 +84,7 @@ export function citationFacts(
     if (firstMonth !== null) {
       const { rows, liveByCode } = await summaryCitations(db, firstMonth);
       const parse = ratedCitationsParser(liveByCode, negativeAtMost);
-      for (const row of rows) facts.set(row.accountId, parse(row.cites));
+      for (const [accountId, cites] of rows) facts.set(accountId, parse(cites));
       return facts;
     }
     const { rows, codes } = await driverCitations(db, window, negativeAtMost);
