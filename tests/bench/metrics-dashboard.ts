@@ -24,7 +24,7 @@ import { createCore } from '../../main/core/core';
 import type { Database } from '../../main/db/tables';
 import { addDays, resolvePeriod, retentionStart, trendQuarters, yearEarlier, type Window } from '../../main/metrics/engine/period';
 import { clearQueryCache } from '../../main/metrics/engine/query-cache';
-import { accountColumns, accountColumnsQuery, liveAccounts } from '../../main/metrics/engine/sql-accounts';
+import { accountColumns, arrHistoriesQuery, lastTouchesQuery, liveAccounts } from '../../main/metrics/engine/sql-accounts';
 import { loopGroups, loopTimesQuery } from '../../main/metrics/engine/sql-loop';
 import { metricSettingsSchema } from '../../shared/domain/metrics-settings';
 import { contactScores, contactScoresQuery } from '../../main/metrics/engine/sql-contact-scores';
@@ -217,7 +217,8 @@ async function main(): Promise<void> {
     show('driver citations', planOf(db, raw, driverCitationsQuery(window, 2, { kind: 'case', liveDriverIds: liveDrivers })));
     show('trend counts (live)', planOf(db, raw, globalCountsQuery(window)));
     show('loop KPIs (follow-ups tallied per owner and level)', planOf(db, raw, loopTimesQuery(window, { kind: 'live' })));
-    show('per-account columns (ARR history, last touch)', planOf(db, raw, accountColumnsQuery([period.to, retentionStart(period.to)], period.to)));
+    show('per account: ARR history', planOf(db, raw, arrHistoriesQuery([period.to, retentionStart(period.to)])));
+    show('per account: last touch', planOf(db, raw, lastTouchesQuery(period.to)));
   } finally {
     await core.close();
   }

@@ -11,7 +11,7 @@ import { scoreAccount } from './account-scoring';
 import { accountState, effectivePlacement, placements, type AccountState, type Placements } from './account-state';
 import { addDays, previousWindow, retentionStart, type Window } from './period';
 import type { QueryCache } from './query-cache';
-import { accountColumns, liveAccounts, openExpansionAccounts, type AccountAttributes, type AccountColumns } from './sql-accounts';
+import { arrColumns, lastTouches, liveAccounts, openExpansionAccounts, type AccountAttributes, type AccountColumns } from './sql-accounts';
 import { segmentOverrides } from './sql-overrides';
 import { milestonesDueBy, qbrsUpTo } from './sql-success-vector';
 import { successVectorAlert, successVectorHistory } from './success-vector-history';
@@ -35,10 +35,17 @@ export interface Book {
 
 export const liveAccountsOf = (db: Kysely<Database>, cache: QueryCache) => cache.get('live-accounts', () => liveAccounts(db), ['accounts']);
 
-/** One pass over the live accounts for every day a request needs (memoised as a whole). */
-export function columnsOf(db: Kysely<Database>, cache: QueryCache, days: readonly string[], touchDay: string): Promise<AccountColumns> {
+/**
+ * ARR at every day a request needs (one pass over the live accounts, memoised as a whole) and last
+ * touch, memoised apart: an interview saved moves last touch but leaves the ARR columns memoised.
+ */
+export async function columnsOf(db: Kysely<Database>, cache: QueryCache, days: readonly string[], touchDay: string): Promise<AccountColumns> {
   const unique = [...new Set(days)].sort();
-  return cache.get(`account-columns|${unique.join(',')}|${touchDay}`, () => accountColumns(db, unique, touchDay), ['accounts', 'touch']);
+  const [arr, lastTouch] = await Promise.all([
+    cache.get(`account-arr|${unique.join(',')}`, () => arrColumns(db, unique), ['accounts']),
+    cache.get(`last-touch|${touchDay}`, () => lastTouches(db, touchDay), ['accounts', 'touch']),
+  ]);
+  return { arr, lastTouch };
 }
 
 function attributeMatch(filters: MetricsFilters) {

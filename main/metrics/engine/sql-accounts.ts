@@ -1,7 +1,7 @@
 /**
  * Per-account inputs that are not responses: attributes for filters and segments, ARR at given
  * days, last touch. Everything comes back aligned to one order (live accounts by id), read from
- * accounts_metrics_live_idx, so the columns of one request come from a single pass over accounts.
+ * accounts_metrics_live_idx: ARR at every day a request needs from one pass over the accounts.
  */
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
@@ -108,30 +108,52 @@ export function arrAtDays(history: string | null, days: readonly string[]): numb
   return result;
 }
 
-export function accountColumnsQuery(days: readonly string[], touchDay: string) {
+/** Each live account's ARR history up to the last of `days` (arrHistorySql), in liveAccounts() order. */
+export function arrHistoriesQuery(days: readonly string[]) {
   const lastDay = days.length === 0 ? '0000-00-00' : [...days].sort().at(-1)!;
-  return sql<{ history: string | null; touch: string | null }>`
-    SELECT ${arrHistorySql(lastDay)} AS history, ${lastTouchSql(touchDay)} AS touch
+  return sql<Record<string, unknown>>`
+    SELECT ${arrHistorySql(lastDay)} AS history
     FROM accounts AS a INDEXED BY accounts_metrics_live_idx WHERE a.deleted_at IS NULL ORDER BY a.id`;
 }
 
+/** Each live account's last touch on or before `day` (lastTouchSql), in liveAccounts() order. */
+export function lastTouchesQuery(day: string) {
+  return sql<Record<string, unknown>>`
+    SELECT ${lastTouchSql(day)} AS touch
+    FROM accounts AS a INDEXED BY accounts_metrics_live_idx WHERE a.deleted_at IS NULL ORDER BY a.id`;
+}
+
+/** day → ARR of every live account that day, in liveAccounts() order. */
+export type ArrColumns = Map<string, number[]>;
+
+export async function arrColumns(db: Kysely<Database>, days: readonly string[]): Promise<ArrColumns> {
+  const rows = await arrayRows<[history: string | null], Database>(db, arrHistoriesQuery(days));
+  const sorted = [...new Set(days)].sort();
+  const columns = sorted.map(() => new Array<number>(rows.length));
+  rows.forEach(([history], index) => {
+    const values = arrAtDays(history, sorted);
+    for (let k = 0; k < sorted.length; k++) columns[k]![index] = values[k]!;
+  });
+  return new Map(sorted.map((day, k) => [day, columns[k]!]));
+}
+
+export async function lastTouches(db: Kysely<Database>, day: string): Promise<(string | null)[]> {
+  const rows = await arrayRows<[touch: string | null], Database>(db, lastTouchesQuery(day));
+  return rows.map(([touch]) => touch);
+}
+
 export interface AccountColumns {
-  /** day → ARR of every live account that day, in liveAccounts() order. */
-  arr: Map<string, number[]>;
+  arr: ArrColumns;
   lastTouch: (string | null)[];
 }
 
+/**
+ * ARR at `days` and last touch on `touchDay` of every live account. Two passes, memoised apart
+ * (book.ts): a new interview moves last touch, never ARR.
+ */
 export async function accountColumns(db: Kysely<Database>, days: readonly string[], touchDay: string): Promise<AccountColumns> {
-  const rows = await arrayRows<[history: string | null, touch: string | null], Database>(db, accountColumnsQuery(days, touchDay));
-  const sorted = [...new Set(days)].sort();
-  const columns = sorted.map(() => new Array<number>(rows.length));
-  const lastTouch = new Array<string | null>(rows.length);
-  rows.forEach(([history, touch], index) => {
-    const values = arrAtDays(history, sorted);
-    for (let k = 0; k < sorted.length; k++) columns[k]![index] = values[k]!;
-    lastTouch[index] = touch;
-  });
-  return { arr: new Map(sorted.map((day, k) => [day, columns[k]!])), lastTouch };
+  const [arr, lastTouch] = await Promise.all([arrColumns(db, days), lastTouches(db, touchDay)]);
+  return { arr, lastTouch };
 }
 
 /** Accounts with an open expansion action: an open expansion opportunity besides the account flag. */

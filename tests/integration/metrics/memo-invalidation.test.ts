@@ -11,6 +11,8 @@ import { MIGRATIONS } from '../../../main/db/migrations';
 import { openDatabase } from '../../../main/db/open-database';
 import { METRIC_CHANGE_GROUPS } from '../../../main/db/migrations/005-metrics-change-counters';
 import { computeDashboard, type DashboardRequest } from '../../../main/metrics/engine/dashboard';
+import { addDays, resolvePeriod, retentionStart } from '../../../main/metrics/engine/period';
+import { trendPlan } from '../../../main/metrics/engine/trends';
 import { clearQueryCache, queryCache } from '../../../main/metrics/engine/query-cache';
 import type { MetricsDashboard } from '../../../shared/contract/metrics';
 import { tempDir } from '../../helpers/temp-dir';
@@ -146,6 +148,24 @@ describe('metrics memo invalidation by change counters', () => {
     w.arr(s.accounts[0]!, '2026-08-01', units(5));
     expect(await held('live-accounts')).toBe(false);
     expect(await held('segment-overrides')).toBe(true);
+  });
+
+  it('a new interview moves last touch but keeps the ARR columns memoised', async () => {
+    ws = await Workspace.create();
+    const w = ws;
+    const s = seed(w);
+    const db = w.core.workspaces.db();
+    await dashboards(w);
+    // The ARR days of the default request: its quarter's end, the day before it, t0, and the trend's days.
+    const period = resolvePeriod(undefined, TODAY, 1, 'latest-complete-quarter');
+    const days = [...new Set([period.to, addDays(period.from, -1), retentionStart(period.to), ...trendPlan(period, TODAY).days])].sort();
+    const arrKey = `account-arr|${days.join(',')}`;
+    const touchKey = `last-touch|${period.to}`;
+    expect(await memoHolds(db, arrKey)).toBe(true);
+    expect(await memoHolds(db, touchKey)).toBe(true);
+    w.interview(s.accounts[1]!, s.contacts[3]!, '2026-09-29T10:00:00.000Z', 9);
+    expect(await memoHolds(db, arrKey)).toBe(true);
+    expect(await memoHolds(db, touchKey)).toBe(false);
   });
 
   it('a settings change through its writer keeps every memoised aggregate; one written around it empties the memo', async () => {

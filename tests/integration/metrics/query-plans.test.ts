@@ -11,7 +11,7 @@ import { METRIC_REFRESH_STATEMENTS, rebuildWindowStatement } from '../../../main
 import { followUpsQuery } from '../../../main/metrics/engine/sql-actions';
 import { loopTimesQuery } from '../../../main/metrics/engine/sql-loop';
 import { metricSettingsSchema } from '../../../shared/domain/metrics-settings';
-import { accountColumnsQuery, liveAccountsQuery } from '../../../main/metrics/engine/sql-accounts';
+import { arrHistoriesQuery, lastTouchesQuery, liveAccountsQuery } from '../../../main/metrics/engine/sql-accounts';
 import {
   summaryCitationsQuery,
   summaryContactScoresQuery,
@@ -68,13 +68,14 @@ describe('query plans of the hot queries', () => {
     ['trend, a few accounts', () => includedCountsQuery(WINDOW, ['a', 'b']), [/SEARCH i USING COVERING INDEX interviews_metrics_account_idx \(account_id=\? AND interviewed_at>\? AND interviewed_at<\?\)/]],
     ['trend, accounts left out', () => excludedCountsQuery(WINDOW, ['a']), [/SEARCH i USING COVERING INDEX interviews_metrics_account_idx \(account_id=\?/, /SEARCH i USING INDEX interviews_contact_date_idx \(contact_id=\?/]],
     [
-      'ARR history and last touch, per account',
-      () => accountColumnsQuery(['2025-09-30', '2026-09-30'], '2026-09-30'),
-      [
-        /SCAN a USING COVERING INDEX accounts_metrics_live_idx/,
-        /SEARCH r USING COVERING INDEX arr_records_metrics_idx \(account_id=\? AND effective_date<\?\)/,
-        /SEARCH i USING COVERING INDEX interviews_metrics_account_idx \(account_id=\? AND interviewed_at<\?\)/,
-      ],
+      'ARR history, per account',
+      () => arrHistoriesQuery(['2025-09-30', '2026-09-30']),
+      [/SCAN a USING COVERING INDEX accounts_metrics_live_idx/, /SEARCH r USING COVERING INDEX arr_records_metrics_idx \(account_id=\? AND effective_date<\?\)/],
+    ],
+    [
+      'last touch, per account',
+      () => lastTouchesQuery('2026-09-30'),
+      [/SCAN a USING COVERING INDEX accounts_metrics_live_idx/, /SEARCH i USING COVERING INDEX interviews_metrics_account_idx \(account_id=\? AND interviewed_at<\?\)/],
     ],
     // A quarter: one row per account from the summaries, by their primary key.
     ['summaries: contact scores of a quarter', () => summaryContactScoresQuery(Q3), [/SEARCH metric_account_windows USING PRIMARY KEY \(first_month=\?\)/]],
@@ -142,7 +143,7 @@ describe('query plans of the per-account reads', () => {
   });
 
   it('walks each account’s ARR records in index order, without sorting them again', () => {
-    const plan = planOf(db, ws.raw, accountColumnsQuery(['2025-09-30', '2026-09-30'], '2026-09-30'));
+    const plan = planOf(db, ws.raw, arrHistoriesQuery(['2025-09-30', '2026-09-30']));
     expect(plan.filter((step) => /TEMP B-TREE/.test(step)), plan.join('\n')).toEqual([]);
   });
 });
