@@ -14,7 +14,8 @@
  * 005 keeps the accounts, ARR, last touch and follow-ups memoised) and after an ARR record is saved
  * again (accounts and ARR re-read, the responses' results kept), and the live passes over the
  * responses that the summaries replace (what a custom window still runs).
- * Median of `runs` after one warm-up run. Targets: cold < 500 ms and ≤ 2× the baseline.
+ * Median of `runs` after one warm-up run; the baseline and the cold dashboard alternate run by run.
+ * Targets: cold < 500 ms and ≤ 2× the baseline.
  * Responsiveness of the host while the worker recomputes: tests/bench/metrics-responsiveness.ts.
  */
 import os from 'node:os';
@@ -74,13 +75,35 @@ const median = (values: readonly number[]) => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
+type Measured = { median: number; cpu: number; times: number[] };
+
+const summary = (runsTimed: readonly { wall: number; cpu: number }[]): Measured => {
+  const times = runsTimed.map((t) => t.wall);
+  return { median: median(times), cpu: median(runsTimed.map((t) => t.cpu)), times };
+};
+
 /** One warm-up, then `runs` timed runs: medians and every wall time. */
-async function measure(runs: number, fn: () => unknown): Promise<{ median: number; cpu: number; times: number[] }> {
+async function measure(runs: number, fn: () => unknown): Promise<Measured> {
   await fn();
   const runsTimed: { wall: number; cpu: number }[] = [];
   for (let i = 0; i < runs; i++) runsTimed.push(await timed(fn));
-  const times = runsTimed.map((t) => t.wall);
-  return { median: median(times), cpu: median(runsTimed.map((t) => t.cpu)), times };
+  return summary(runsTimed);
+}
+
+/**
+ * Two measurements interleaved, a run of each per round (after one warm-up each): this machine's speed
+ * drifts over seconds, and measuring all of one then all of the other put the drift into the ratio.
+ */
+async function measurePair(runs: number, first: () => unknown, second: () => unknown): Promise<[Measured, Measured]> {
+  await first();
+  await second();
+  const a: { wall: number; cpu: number }[] = [];
+  const b: { wall: number; cpu: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    a.push(await timed(first));
+    b.push(await timed(second));
+  }
+  return [summary(a), summary(b)];
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -117,16 +140,24 @@ async function main(): Promise<void> {
     console.log(`runs: median of ${args.runs} after 1 warm-up\n`);
 
     const baselineStatement = raw.prepare(BASELINE_SQL);
-    const baseline = await measure(args.runs, () => baselineStatement.all(period.from, until));
+
     const input = { period: { kind: 'quarter', year: period.fiscalYear, quarter: period.quarter } };
     let last: MetricsDashboard | null = null;
     const dashboard = async () => {
       last = (await core.call('metrics.dashboard', input)) as MetricsDashboard;
     };
-    const cold = await measure(args.runs, async () => {
-      clearQueryCache(db);
-      await dashboard();
-    });
+    // The baseline back to back (its pages stay hot: the fastest it gets), then interleaved with the
+    // cold dashboard (the same drift on both sides, but the dashboard's reads cool the baseline's pages).
+    // The target is judged against the faster of the two baselines.
+    const baselineAlone = await measure(args.runs, () => baselineStatement.all(period.from, until));
+    const [baselineInterleaved, cold] = await measurePair(
+      args.runs,
+      () => baselineStatement.all(period.from, until),
+      async () => {
+        clearQueryCache(db);
+        await dashboard();
+      },
+    );
     const warm = await measure(args.runs, dashboard);
 
     // The first dashboard after a score correction: the triggers queue the month, the call folds it in.
@@ -176,9 +207,11 @@ async function main(): Promise<void> {
       ['trend: 7 other quarters, counts', () => Promise.all(trendWindows.map((q) => globalCountsQuery(q).execute(db)))],
     ];
 
-    const line = (label: string, m: { median: number; cpu: number; times: number[] }) =>
+    const line = (label: string, m: Measured) =>
       console.log(`${label.padEnd(52)} ${ms(m.median).padStart(10)}  (cpu ${ms(m.cpu)})   [${m.times.map((t) => t.toFixed(0)).join(', ')}]`);
-    line('baseline (one SQL pass, count-all NPS per account):', baseline);
+    const baseline = baselineAlone.median <= baselineInterleaved.median ? baselineAlone : baselineInterleaved;
+    line('baseline (one SQL pass, count-all NPS per account):', baselineAlone);
+    line('  the same, interleaved with the cold dashboard:', baselineInterleaved);
     line('dashboard, cold (every aggregate recomputed):', cold);
     line('dashboard, warm (SQL aggregates memoised):', warm);
     console.log(`ratio cold / baseline: ${(cold.median / baseline.median).toFixed(2)}× wall, ${(cold.cpu / baseline.cpu).toFixed(2)}× cpu   (targets: < 500 ms ${cold.median < 500 ? 'met' : 'NOT met'}; ≤ 2× ${cold.median <= 2 * baseline.median ? 'met' : 'NOT met'})`);
