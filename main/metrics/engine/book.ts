@@ -42,7 +42,7 @@ export const liveAccountsOf = (db: Kysely<Database>, cache: QueryCache) => cache
 export async function columnsOf(db: Kysely<Database>, cache: QueryCache, days: readonly string[], touchDay: string): Promise<AccountColumns> {
   const unique = [...new Set(days)].sort();
   const [arr, lastTouch] = await Promise.all([
-    cache.get(`account-arr|${unique.join(',')}`, () => arrColumns(db, unique), ['accounts']),
+    cache.get(`account-arr|${unique.join(',')}`, () => arrColumns(db, unique), ['accounts', 'arr']),
     cache.get(`last-touch|${touchDay}`, () => lastTouches(db, touchDay), ['accounts', 'touch']),
   ]);
   return { arr, lastTouch };

@@ -29,7 +29,7 @@ import type { QueryCache } from './query-cache';
 import { readMetricSettings } from './settings-store';
 import { followUpsOpenedIn } from './sql-actions';
 import { loopTimes, tallyLoopPairs, type LoopScope } from './sql-loop';
-import { METRIC_CHANGE_GROUPS } from '../../db/migrations/005-metrics-change-counters';
+import { METRIC_MEMO_GROUPS } from '../../db/migrations/007-metrics-arr-counter';
 import { driverLabels } from './sql-driver-citations';
 import { trendPlan, trends } from './trends';
 import { citationFacts } from './window-facts';
@@ -121,7 +121,7 @@ async function loopFigures(db: Kysely<Database>, cache: QueryCache, book: Book, 
   const scope: LoopScope = book.accounts.length === book.live.length ? { kind: 'live' } : { kind: 'accounts', ids: ids(book.accounts) };
   // Which accounts are in scope follows from the filters and the accounts; with segment filters, from
   // everything the placements read too.
-  const scopeReads = book.placements ? METRIC_CHANGE_GROUPS : (['accounts'] as const);
+  const scopeReads = book.placements ? METRIC_MEMO_GROUPS : (['accounts'] as const);
   const pairs = await cache.get(
     `loop-times|${book.window.from}|${book.window.to}|${scope.kind === 'live' ? 'live' : book.scopeKey}`,
     () => loopTimes(db, book.window, scope),

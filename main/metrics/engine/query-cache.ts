@@ -4,9 +4,9 @@
  * changing a setting, a filter or the method only re-runs the pure functions.
  *
  * The version is total_changes() (every write through this connection) plus data_version (commits
- * from any other connection). When it moves, the per-group change counters of migration 005 (bumped
- * by triggers in the writer's transaction, whatever the connection) say which groups of tables were
- * written: an entry survives only if it named its groups and none of them moved. An entry without
+ * from any other connection). When it moves, the per-group change counters of migrations 005 and
+ * 007 (bumped by triggers in the writer's transaction, whatever the connection) say which groups of
+ * tables were written: an entry survives only if it named its groups and none of them moved. An entry without
  * groups, or a write that moved no counter at all (a table no group covers, or a bulk load with the
  * triggers suspended), empties the memo as any write used to. So it can never serve stale data.
  * Size is bounded, least recently used first: a window's per-account facts weigh a few MB for a
@@ -15,10 +15,11 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables';
-import { METRIC_CHANGE_GROUPS, type MetricChangeGroup } from '../../db/migrations/005-metrics-change-counters';
+import { METRIC_MEMO_GROUPS, type MetricMemoGroup } from '../../db/migrations/007-metrics-arr-counter';
 import { refreshMetricSummaries } from './summaries';
 
-export type { MetricChangeGroup };
+export type MetricChangeGroup = MetricMemoGroup;
+export { METRIC_MEMO_GROUPS };
 
 const MAX_HEAVY = 24;
 const MAX_ENTRIES = 512;
@@ -84,7 +85,7 @@ async function dataVersion(db: Kysely<Database>): Promise<{ version: string; cou
   const row = rows[0];
   const stored = JSON.parse(row?.c ?? '{}') as Partial<Counters>;
   const counters = {} as Counters;
-  for (const group of METRIC_CHANGE_GROUPS) counters[group] = Number(stored[group] ?? Number.NaN);
+  for (const group of METRIC_MEMO_GROUPS) counters[group] = Number(stored[group] ?? Number.NaN);
   // No row yet: the settings were never written through their writer (0, not NaN: a missing row must
   // not count as moved, or a write no counter tracks would keep the memo).
   counters[SETTINGS_COUNTER] = Number(stored[SETTINGS_COUNTER] ?? 0);
@@ -97,7 +98,7 @@ async function dataVersion(db: Kysely<Database>): Promise<{ version: string; cou
  */
 function carryOver(memo: Memo, version: string, counters: Counters): Memo {
   const next: Memo = { version, counters, entries: new Map(), heavy: 0 };
-  const moved = METRIC_CHANGE_GROUPS.filter((group) => !(memo.counters[group] === counters[group]));
+  const moved = METRIC_MEMO_GROUPS.filter((group) => !(memo.counters[group] === counters[group]));
   if (moved.length === 0 && memo.counters[SETTINGS_COUNTER] === counters[SETTINGS_COUNTER]) return next;
   for (const [key, entry] of memo.entries) {
     if (!entry.settled || entry.reads === null || entry.reads.some((group) => moved.includes(group))) continue;

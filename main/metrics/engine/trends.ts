@@ -92,5 +92,5 @@ async function pointCounts(
     return firstMonth === null ? countsForAccounts(db, point, included, excluded) : summaryCountsForAccounts(db, firstMonth, included, excluded);
     // The accounts counted come from accounts and their ARR (soft-deleted ones left out); segments and
     // risk zones also from everything placements read, so with those the result outlives no write.
-  }, book.placements ? undefined : ['responses', 'accounts']);
+  }, book.placements ? undefined : ['responses', 'accounts', 'arr']);
 }

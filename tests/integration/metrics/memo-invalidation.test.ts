@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../main/db/migrations';
 import { openDatabase } from '../../../main/db/open-database';
-import { METRIC_CHANGE_GROUPS } from '../../../main/db/migrations/005-metrics-change-counters';
+import { METRIC_MEMO_GROUPS } from '../../../main/db/migrations/007-metrics-arr-counter';
 import { computeDashboard, type DashboardRequest } from '../../../main/metrics/engine/dashboard';
 import { addDays, resolvePeriod, retentionStart } from '../../../main/metrics/engine/period';
 import { trendPlan } from '../../../main/metrics/engine/trends';
@@ -111,6 +111,13 @@ async function memoHolds(db: Parameters<typeof queryCache>[0], key: string): Pro
   return !ran;
 }
 
+/** The memo key of the default request's ARR columns: its quarter's end, the day before it, t0, and the trend's days. */
+function arrKeyOfDefaultRequest(): string {
+  const period = resolvePeriod(undefined, TODAY, 1, 'latest-complete-quarter');
+  const days = [...new Set([period.to, addDays(period.from, -1), retentionStart(period.to), ...trendPlan(period, TODAY).days])].sort();
+  return `account-arr|${days.join(',')}`;
+}
+
 describe('metrics memo invalidation by change counters', () => {
   it('after every kind of write, a dashboard from the kept memo equals one from an empty memo', async () => {
     ws = await Workspace.create();
@@ -127,7 +134,7 @@ describe('metrics memo invalidation by change counters', () => {
     }
   }, 60_000);
 
-  it('a score correction keeps the accounts, ARR, last touch and segment overrides memoised; an ARR record drops the accounts only', async () => {
+  it('a score correction keeps the accounts, ARR, last touch and segment overrides memoised; an ARR record drops the ARR columns only', async () => {
     ws = await Workspace.create();
     const w = ws;
     const s = seed(w);
@@ -137,7 +144,7 @@ describe('metrics memo invalidation by change counters', () => {
     const before = counters();
     w.raw.prepare(`UPDATE interviews SET nps = 10 - nps WHERE id = ?`).run(s.interviews[4]);
     const after = counters();
-    expect(METRIC_CHANGE_GROUPS.filter((group) => after[group] !== before[group])).toEqual(['responses']);
+    expect(METRIC_MEMO_GROUPS.filter((group) => after[group] !== before[group])).toEqual(['responses']);
 
     const held = (key: string) => memoHolds(db, key);
     expect(await held('live-accounts')).toBe(true);
@@ -145,8 +152,12 @@ describe('metrics memo invalidation by change counters', () => {
     expect(await held('contact-scores|2026-07-01|2026-09-30')).toBe(false);
 
     await dashboards(w);
+    const period = resolvePeriod(undefined, TODAY, 1, 'latest-complete-quarter');
+    expect(await held(`last-touch|${period.to}`)).toBe(true);
     w.arr(s.accounts[0]!, '2026-08-01', units(5));
-    expect(await held('live-accounts')).toBe(false);
+    expect(await held('live-accounts')).toBe(true);
+    expect(await held(`last-touch|${period.to}`)).toBe(true);
+    expect(await held(arrKeyOfDefaultRequest())).toBe(false);
     expect(await held('segment-overrides')).toBe(true);
   });
 
@@ -156,10 +167,8 @@ describe('metrics memo invalidation by change counters', () => {
     const s = seed(w);
     const db = w.core.workspaces.db();
     await dashboards(w);
-    // The ARR days of the default request: its quarter's end, the day before it, t0, and the trend's days.
     const period = resolvePeriod(undefined, TODAY, 1, 'latest-complete-quarter');
-    const days = [...new Set([period.to, addDays(period.from, -1), retentionStart(period.to), ...trendPlan(period, TODAY).days])].sort();
-    const arrKey = `account-arr|${days.join(',')}`;
+    const arrKey = arrKeyOfDefaultRequest();
     const touchKey = `last-touch|${period.to}`;
     expect(await memoHolds(db, arrKey)).toBe(true);
     expect(await memoHolds(db, touchKey)).toBe(true);
@@ -209,15 +218,45 @@ describe('migration 005 on an existing workspace', () => {
       expect(reopened.migratedFrom).toBe(4);
       const counters = () =>
         Object.fromEntries((reopened.raw.prepare(`SELECT name, n FROM metric_change_counters`).all() as { name: string; n: number }[]).map((r) => [r.name, r.n]));
-      expect(counters()).toEqual(Object.fromEntries(METRIC_CHANGE_GROUPS.map((group) => [group, 0])));
+      expect(counters()).toEqual(Object.fromEntries(METRIC_MEMO_GROUPS.map((group) => [group, 0])));
       reopened.raw.prepare(`INSERT INTO arr_records (id, account_id, effective_date, arr_minor, kind, created_at, updated_at) VALUES ('r1', 'a1', '2024-01-01', 100, 'new', ?, ?)`).run(stamp, stamp);
       reopened.raw.prepare(`INSERT INTO interviews (id, account_id, kind, status, interviewed_at, nps, created_at, updated_at) VALUES ('i1', 'a1', 'relationship', 'complete', '2026-07-01T10:00:00.000Z', 9, ?, ?)`).run(stamp, stamp);
-      expect(counters()).toEqual({ accounts: 1, responses: 1, touch: 1, actions: 0, success: 0 });
+      expect(counters()).toEqual({ accounts: 0, arr: 1, responses: 1, touch: 1, actions: 0, success: 0 });
       // A score correction is not a touch; a moved date is.
       reopened.raw.prepare(`UPDATE interviews SET nps = 3 WHERE id = 'i1'`).run();
       expect(counters()).toMatchObject({ responses: 2, touch: 1 });
       reopened.raw.prepare(`UPDATE interviews SET interviewed_at = '2026-07-02T10:00:00.000Z' WHERE id = 'i1'`).run();
       expect(counters()).toMatchObject({ responses: 3, touch: 2 });
+    } finally {
+      await reopened.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('migration 007 on an existing workspace', () => {
+  it('a file at schema 6 gets the ARR counter: ARR writes move it, and no longer the accounts’', async () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'old.axw');
+    const old = await openDatabase(file, { create: true, dataDir, migrations: MIGRATIONS.slice(0, 6) });
+    const stamp = `${TODAY}T08:00:00.000Z`;
+    old.raw.prepare(`INSERT INTO accounts (id, name, name_normalized, created_at, updated_at) VALUES ('a1', 'A1', 'a1', ?, ?)`).run(stamp, stamp);
+    old.raw.prepare(`INSERT INTO arr_records (id, account_id, effective_date, arr_minor, kind, created_at, updated_at) VALUES ('r1', 'a1', '2024-01-01', 100, 'new', ?, ?)`).run(stamp, stamp);
+    await old.close();
+
+    const reopened = await openDatabase(file, { create: false, dataDir });
+    try {
+      expect(reopened.migratedFrom).toBe(6);
+      const counter = (name: string) => reopened.raw.prepare(`SELECT n FROM metric_change_counters WHERE name = ?`).pluck().get(name) as number;
+      const accountsBefore = counter('accounts');
+      expect(accountsBefore).toBe(2);
+      expect(counter('arr')).toBe(0);
+      reopened.raw.prepare(`UPDATE arr_records SET arr_minor = 200 WHERE id = 'r1'`).run();
+      reopened.raw.prepare(`DELETE FROM arr_records WHERE id = 'r1'`).run();
+      expect(counter('arr')).toBe(2);
+      expect(counter('accounts')).toBe(accountsBefore);
+      reopened.raw.prepare(`UPDATE accounts SET tier = 'SMB' WHERE id = 'a1'`).run();
+      expect(counter('accounts')).toBe(accountsBefore + 1);
     } finally {
       await reopened.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
