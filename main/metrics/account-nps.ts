@@ -134,12 +134,11 @@ function waterfallMethod(contacts: readonly ContactScore[]): AccountMethodScore 
 }
 
 function weightedMethod(contacts: readonly ContactScore[], weights: MetricSettings['roleWeights']): AccountMethodScore {
-  const weightOf = (contact: ContactScore) => weights[roleOf(contact)];
-  const weightSum = contacts.reduce((sum, contact) => sum + weightOf(contact), 0);
-  const weightedSum = contacts.reduce((sum, contact) => sum + weightOf(contact) * contact.score, 0);
+  const tally = tallyContacts(contacts);
+  const { weightedSum, weightSum } = weightedTotals(tally, weights);
   return methodScore(
     'weighted',
-    contacts.length === 0 ? null : clampWeightedMean(weightedSum / weightSum, contacts),
+    contacts.length === 0 ? null : clampToScores(weightedSum / weightSum, tally),
     'Σ wᵢ·sᵢ / Σ wᵢ',
     {
       contacts: contacts.length,
@@ -154,19 +153,74 @@ function weightedMethod(contacts: readonly ContactScore[], weights: MetricSettin
 }
 
 /**
+ * Contacts' latest scores as the account methods use them: per role (no role counts as a user) how
+ * many contacts and the sum of their scores, and the lowest and highest score (±Infinity for none).
+ * Scores are integers, so each sum is exact in any order; a portfolio pass keeps this instead of
+ * the list (engine/window-facts.ts).
+ */
+export interface ContactTally {
+  decisionMakers: number;
+  decisionMakerSum: number;
+  influencers: number;
+  influencerSum: number;
+  users: number;
+  userSum: number;
+  lowest: number;
+  highest: number;
+}
+
+export const NO_CONTACTS: Readonly<ContactTally> = Object.freeze({
+  decisionMakers: 0,
+  decisionMakerSum: 0,
+  influencers: 0,
+  influencerSum: 0,
+  users: 0,
+  userSum: 0,
+  lowest: Infinity,
+  highest: -Infinity,
+});
+
+export function tallyContacts(contacts: readonly ContactScore[]): ContactTally {
+  const tally = { ...NO_CONTACTS };
+  for (const contact of contacts) addToTally(tally, roleOf(contact), contact.score);
+  return tally;
+}
+
+export function addToTally(tally: ContactTally, role: StakeholderRole, score: number): void {
+  if (role === 'decision_maker') {
+    tally.decisionMakers += 1;
+    tally.decisionMakerSum += score;
+  } else if (role === 'influencer') {
+    tally.influencers += 1;
+    tally.influencerSum += score;
+  } else {
+    tally.users += 1;
+    tally.userSum += score;
+  }
+  if (score < tally.lowest) tally.lowest = score;
+  if (score > tally.highest) tally.highest = score;
+}
+
+/**
+ * Σ wᵢ·sᵢ and Σ wᵢ over the contacts, summed per role first: the weights are per role, so
+ * Σ wᵢ·sᵢ = Σ_role w_role · (sum of the role's scores). The same numbers whatever order the contacts
+ * come in, which lets the engine keep a tally instead of each account's list.
+ */
+export function weightedTotals(tally: ContactTally, weights: MetricSettings['roleWeights']): { weightedSum: number; weightSum: number } {
+  return {
+    weightedSum: weights.decision_maker * tally.decisionMakerSum + weights.influencer * tally.influencerSum + weights.user * tally.userSum,
+    weightSum: weights.decision_maker * tally.decisionMakers + weights.influencer * tally.influencers + weights.user * tally.users,
+  };
+}
+
+/**
  * A weighted mean lies between the lowest and the highest score it averages, but with fractional weights
  * the float division can land a few ulps outside (10.000000000000002 from three 10s weighted 0.1, 0.1,
  * 0.7), which categorize() would reject, or just below a category boundary (8.999… from nines). Clamping
  * to the scores' own range removes that noise before categorising and changes nothing else.
  */
-export function clampWeightedMean(mean: number, contacts: readonly ContactScore[]): number {
-  let lowest = Infinity;
-  let highest = -Infinity;
-  for (const contact of contacts) {
-    if (contact.score < lowest) lowest = contact.score;
-    if (contact.score > highest) highest = contact.score;
-  }
-  return mean < lowest ? lowest : mean > highest ? highest : mean;
+export function clampToScores(mean: number, tally: ContactTally): number {
+  return mean < tally.lowest ? tally.lowest : mean > tally.highest ? tally.highest : mean;
 }
 
 /** count-all gives no account category, so category-based figures fall back to the weighted method. */

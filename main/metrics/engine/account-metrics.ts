@@ -8,7 +8,7 @@ import type { AccountTier, RenewalIntent } from '../../../shared/domain/accounts
 import type { AccountNpsResult, SilenceStatus } from '../../../shared/domain/metrics-types';
 import type { MetricSettings } from '../../../shared/domain/metrics-settings';
 import type { Database } from '../../db/tables';
-import { accountNps, accountScoresFromResponses, inWindow, type WindowResponse } from '../account-nps';
+import { accountNps, accountScoresFromResponses, inWindow, tallyContacts, type WindowResponse } from '../account-nps';
 import { silenceStatus, stakeholderCoverage } from '../coverage';
 import { figure } from '../figure';
 import { NPS_RULE_THRESHOLD } from '../revenue-at-risk';
@@ -70,7 +70,7 @@ export async function computeAccountMetrics(
       arr: arr ?? 0,
       arrWindowStart: arrWindowStart ?? 0,
       arrT0: arrT0 ?? 0,
-      facts: { counts: current.responseCounts ?? { promoters: 0, passives: 0, detractors: 0 }, contactScores: current.contactScores },
+      facts: { counts: current.responseCounts ?? { promoters: 0, passives: 0, detractors: 0 }, contacts: tallyContacts(current.contactScores) },
       lastTouch,
     },
     asOf,

@@ -6,7 +6,7 @@
  */
 import type { MetricSettings } from '../../../shared/domain/metrics-settings';
 import { type AccountScoreMethod, type NpsCategory, type NpsCounts, type StakeholderRole } from '../../../shared/domain/metrics-types';
-import { categoryMethod, type ContactScore } from '../account-nps';
+import { categoryMethod, clampToScores, weightedTotals, type ContactTally } from '../account-nps';
 import { categorize } from '../nps';
 
 export interface AccountScores {
@@ -22,61 +22,26 @@ export interface AccountScores {
 }
 
 /**
- * One pass over the contacts, no intermediate arrays (this runs for every account of every window the
- * dashboard reads: 10k+ accounts, twice). Every sum adds the same numbers in the same order as
- * accountNps() does (contacts in list order), so the floats are the same to the bit.
+ * From the contacts' tally (no pass over the contacts: this runs for every account of every window the
+ * dashboard reads, 10k+ accounts, twice). The sums are accountNps()'s: integer score sums, exact in
+ * any order, and the weighted totals of weightedTotals() itself, so the floats are the same to the bit.
  */
-export function scoreAccount(contacts: readonly ContactScore[], counts: NpsCounts, settings: MetricSettings): AccountScores {
+export function scoreAccount(tally: ContactTally, counts: NpsCounts, settings: MetricSettings): AccountScores {
   const responses = counts.promoters + counts.passives + counts.detractors;
-  const weights = settings.roleWeights;
-  const wDecisionMaker = weights.decision_maker;
-  const wInfluencer = weights.influencer;
-  const wUser = weights.user;
-  let sum = 0;
-  let weightSum = 0;
-  let weightedSum = 0;
-  let lowest = Infinity;
-  let highest = -Infinity;
-  let decisionMakers = 0;
-  let decisionMakerSum = 0;
-  let influencers = 0;
-  let influencerSum = 0;
-  let users = 0;
-  let userSum = 0;
-  for (let i = 0; i < contacts.length; i++) {
-    const contact = contacts[i]!;
-    const score = contact.score;
-    sum += score;
-    if (score < lowest) lowest = score;
-    if (score > highest) highest = score;
-    const role = contact.role;
-    if (role === 'decision_maker') {
-      decisionMakers += 1;
-      decisionMakerSum += score;
-      weightSum += wDecisionMaker;
-      weightedSum += wDecisionMaker * score;
-    } else if (role === 'influencer') {
-      influencers += 1;
-      influencerSum += score;
-      weightSum += wInfluencer;
-      weightedSum += wInfluencer * score;
-    } else {
-      // A contact with no role counts as a user (metrics.md §2).
-      users += 1;
-      userSum += score;
-      weightSum += wUser;
-      weightedSum += wUser * score;
-    }
-  }
-  const n = contacts.length;
-  const average = n === 0 ? null : sum / n;
+  const { decisionMakers, influencers, users } = tally;
+  const n = decisionMakers + influencers + users;
+  const average = n === 0 ? null : (tally.decisionMakerSum + tally.influencerSum + tally.userSum) / n;
   const waterfallRole: StakeholderRole | null = decisionMakers > 0 ? 'decision_maker' : influencers > 0 ? 'influencer' : users > 0 ? 'user' : null;
   const waterfall =
-    waterfallRole === 'decision_maker' ? decisionMakerSum / decisionMakers : waterfallRole === 'influencer' ? influencerSum / influencers : waterfallRole === 'user' ? userSum / users : null;
-  // Fractional weights can land a few ulps outside the scores' range (10.000000000000002): clamp, as
-  // clampWeightedMean() does in accountNps().
-  const mean = n === 0 ? 0 : weightedSum / weightSum;
-  const weighted = n === 0 ? null : mean < lowest ? lowest : mean > highest ? highest : mean;
+    waterfallRole === 'decision_maker'
+      ? tally.decisionMakerSum / decisionMakers
+      : waterfallRole === 'influencer'
+        ? tally.influencerSum / influencers
+        : waterfallRole === 'user'
+          ? tally.userSum / users
+          : null;
+  const { weightedSum, weightSum } = weightedTotals(tally, settings.roleWeights);
+  const weighted = n === 0 ? null : clampToScores(weightedSum / weightSum, tally);
   const category = {
     average: average === null ? null : categorize(average),
     waterfall: waterfall === null ? null : categorize(waterfall),

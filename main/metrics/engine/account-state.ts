@@ -6,6 +6,7 @@
 import { MSP_SEGMENTS, type AtRiskDecision, type MspSegment, type NpsCategory, type Placement, type RiskZone } from '../../../shared/domain/metrics-types';
 import { RISK_ZONES } from '../../../shared/contract/metrics';
 import type { MetricSettings } from '../../../shared/domain/metrics-settings';
+import { NO_CONTACTS } from '../account-nps';
 import { isAccountAtRisk } from '../revenue-at-risk';
 import { mspSegment, riskZone, withOverride } from '../segments';
 import { scoreAccount, type AccountScores } from './account-scoring';
@@ -34,7 +35,7 @@ export interface AccountState extends AccountInputs {
   responded: boolean;
 }
 
-const NO_FACTS: AccountWindowFacts = { counts: { promoters: 0, passives: 0, detractors: 0 }, contactScores: [] };
+const NO_FACTS: AccountWindowFacts = { counts: { promoters: 0, passives: 0, detractors: 0 }, contacts: NO_CONTACTS };
 const DAY_MS = 86_400_000;
 
 /**
@@ -50,7 +51,7 @@ export function isSilent(arr: number, lastTouch: string | null, knownSince: stri
 
 export function accountState(inputs: AccountInputs, asOf: string, settings: MetricSettings, asOfMs = Date.parse(asOf)): AccountState {
   const facts = inputs.facts ?? NO_FACTS;
-  const scores = scoreAccount(facts.contactScores, facts.counts, settings);
+  const scores = scoreAccount(facts.contacts, facts.counts, settings);
   const category = scores.headlineCategory;
   const countAllNps = scores.countAllNps;
   // Spelled out, not `{ ...inputs, … }`: a spread followed by more properties takes V8's slow path

@@ -136,7 +136,7 @@ async function placeAll(
   for (const account of accounts) {
     const id = account.attrs.id;
     const prior = previous.get(id);
-    const previousWeightedScore = prior ? scoreAccount(prior.contactScores, prior.counts, settings).score.weighted : null;
+    const previousWeightedScore = prior ? scoreAccount(prior.contacts, prior.counts, settings).score.weighted : null;
     const history = successVectorHistory(qbrsByAccount.get(id) ?? [], milestonesByAccount.get(id) ?? []);
     const nrr = account.arrT0 > 0 ? account.arr / account.arrT0 : null;
     result.set(

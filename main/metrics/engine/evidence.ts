@@ -31,7 +31,7 @@ export async function evidence(db: Kysely<Database>, cache: QueryCache, book: Bo
     const prior = facts.get(account.attrs.id);
     // The outcome is known only for accounts that were customers then (ARR at t0 > 0).
     if (!prior || account.arrT0 <= 0) continue;
-    const then = scoreAccount(prior.contactScores, prior.counts, settings);
+    const then = scoreAccount(prior.contacts, prior.counts, settings);
     if (then.headlineCategory !== null) outcomes.push({ accountId: account.attrs.id, category: then.headlineCategory, churned: account.arr === 0 });
     const score = then.score.weighted;
     if (score !== null) points.push({ accountId: account.attrs.id, weightedScore: score, nextNrr: account.arr / account.arrT0 });

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { NpsCounts, StakeholderRole } from '../../../shared/domain/metrics-types';
 import type { Database } from '../../db/tables';
-import type { ContactScore } from '../account-nps';
+import { addToTally, NO_CONTACTS, type ContactTally } from '../account-nps';
 import { parseCitations, ratedCitationsParser, type AccountCitations } from './driver-partials';
 import type { Window } from './period';
 import type { QueryCache } from './query-cache';
@@ -15,7 +15,8 @@ import { summaryCitations, summaryContactScores, summaryFirstMonth } from './sum
 
 export interface AccountWindowFacts {
   counts: NpsCounts;
-  contactScores: readonly ContactScore[];
+  /** The contacts' latest scores, tallied per role (account-nps.ts). */
+  contacts: ContactTally;
 }
 
 const ROLE_BY_INITIAL: Record<number, StakeholderRole> = { 100: 'decision_maker', 105: 'influencer', 117: 'user' }; // d, i, u
@@ -24,27 +25,22 @@ const COMMA = 44;
 const RESPONSES = ['responses'] as const;
 
 /**
- * There are only 3 roles × 11 scores: one frozen object each, shared by every contact with that pair,
- * instead of 100k+ fresh objects per window that the young-generation GC would copy (it was the larger
- * part of a cold dashboard's GC time).
+ * "d7,u10,i9" → the contacts' tally, by character arithmetic: it runs over every responding contact
+ * of a window. One small object per account, where a list per account (even of shared contact
+ * objects) was most of what the young-generation GC copied on a cold dashboard.
  */
-const SHARED_SCORES = new Map<StakeholderRole, readonly ContactScore[]>(
-  (['decision_maker', 'influencer', 'user'] as const).map((role) => [role, Array.from({ length: 11 }, (_, score) => Object.freeze({ role, score }))]),
-);
-
-/** "d7,u10,i9" → contact scores; character arithmetic, it runs over every responding contact. */
-export function parseScores(encoded: string): ContactScore[] {
-  const scores: ContactScore[] = [];
+export function tallyScores(encoded: string): ContactTally {
+  const tally = { ...NO_CONTACTS };
   let role: StakeholderRole | undefined;
   let score = -1;
   for (let i = 0; i <= encoded.length; i++) {
     const char = i < encoded.length ? encoded.charCodeAt(i) : COMMA;
     if (char === COMMA) {
-      if (role === undefined || score < 0) {
+      if (role === undefined || score < 0 || score > 10) {
         if (encoded === '') break;
         throw new RangeError(`unexpected contact scores "${encoded}"`);
       }
-      scores.push(SHARED_SCORES.get(role)![score] ?? { role, score });
+      addToTally(tally, role, score);
       role = undefined;
       score = -1;
     } else if (role === undefined) {
@@ -53,7 +49,7 @@ export function parseScores(encoded: string): ContactScore[] {
     } else if (char >= 48 && char <= 57) score = (score < 0 ? 0 : score * 10) + (char - 48);
     else throw new RangeError(`unexpected contact scores "${encoded}"`);
   }
-  return scores;
+  return tally;
 }
 
 export function contactFacts(db: Kysely<Database>, cache: QueryCache, window: Window): Promise<Map<string, AccountWindowFacts>> {
@@ -65,7 +61,7 @@ export function contactFacts(db: Kysely<Database>, cache: QueryCache, window: Wi
     for (const [accountId, promoters, passives, detractors, scores] of rows) {
       facts.set(accountId, {
         counts: { promoters: Number(promoters), passives: Number(passives), detractors: Number(detractors) },
-        contactScores: parseScores(scores ?? ''),
+        contacts: tallyScores(scores ?? ''),
       });
     }
     return facts;

@@ -4,11 +4,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accountNps } from '../../../main/metrics/account-nps';
+import { accountNps, tallyContacts } from '../../../main/metrics/account-nps';
 import { silenceStatus } from '../../../main/metrics/coverage';
 import { npsWaterfall } from '../../../main/metrics/drivers';
 import { scoreAccount } from '../../../main/metrics/engine/account-scoring';
 import { isSilent } from '../../../main/metrics/engine/account-state';
+import { tallyScores } from '../../../main/metrics/engine/window-facts';
 import { addPartials, parseCitations, parseRatedCitations, ratedCitationsParser, waterfallFromPartials, type DriverPartials } from '../../../main/metrics/engine/driver-partials';
 import { isoTimeMs } from '../../../main/metrics/engine/loop-breakdown';
 import { arrAtDays } from '../../../main/metrics/engine/sql-accounts';
@@ -30,7 +31,7 @@ describe('lean account scoring = accountNps()', () => {
       fc.property(fc.array(contact, { maxLength: 12 }), fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 20 }), settings, (contacts, extra, raw) => {
         const s = metricSettingsSchema.parse(raw);
         const counts = countCategories([...contacts.map((c) => c.score), ...extra]);
-        const lean = scoreAccount(contacts, counts, s);
+        const lean = scoreAccount(tallyContacts(contacts), counts, s);
         // Both clamp a weighted mean a few ulps outside the scores' range (fractional weights) the same way.
         const full = accountNps({ accountId: 'a', arr: 1, contactScores: contacts, responseCounts: counts }, s);
         for (const method of ['average', 'waterfall', 'weighted'] as const) {
@@ -44,6 +45,23 @@ describe('lean account scoring = accountNps()', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the summaries’ contact scores, tallied = the contacts’ tally', () => {
+  const initial = { decision_maker: 'd', influencer: 'i', user: 'u' } as const;
+  it('for any contacts, roles (none counts as a user) and scores', () => {
+    fc.assert(
+      fc.property(fc.array(contact, { maxLength: 12 }), (contacts) => {
+        const encoded = contacts.map((c) => `${initial[c.role ?? 'user']}${c.score}`).join(',');
+        expect(tallyScores(encoded)).toEqual(tallyContacts(contacts));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('refuses what the summaries never write', () => {
+    for (const bad of ['x7', 'd', 'd7,,u3', 'd11', 'd7;u3', 'u-1']) expect(() => tallyScores(bad), bad).toThrow(RangeError);
   });
 });
 
