@@ -102,6 +102,7 @@ export function parseCitations(cites: string, codes: ReadonlyMap<string, string>
 }
 
 const COLON = 58; // ':'
+const SEMICOLON = 59; // ';'
 
 /**
  * The summaries' form of the same thing (migration 004): per response a sign, then `code:rating` of each
@@ -120,8 +121,11 @@ export function parseRatedCitations(cites: string, liveByCode: readonly (string 
  * account's result. Each driver's sum still adds the same shares in the same order (response order),
  * so the floats are the ones parseCitations() makes.
  */
-const badRating = (cites: string, at: number, end: number, code: number) => new RangeError(`driver code ${code} without a rating in "${cites.slice(at, end)}"`);
-const unexpected = (cites: string, at: number, end: number, char: number) => new RangeError(`unexpected "${String.fromCharCode(char)}" in "${cites.slice(at, end)}"`);
+/** `end` −1: the response runs to the end of the string. */
+const badRating = (cites: string, at: number, end: number, code: number) =>
+  new RangeError(`driver code ${code} without a rating in "${cites.slice(at, end < 0 ? undefined : end)}"`);
+const unexpected = (cites: string, at: number, end: number, char: number) =>
+  new RangeError(`unexpected "${String.fromCharCode(char)}" in "${cites.slice(at, end < 0 ? undefined : end)}"`);
 
 export function ratedCitationsParser(liveByCode: readonly (string | undefined)[], negativeAtMost: number): (cites: string) => AccountCitations {
   const slotOfCode = new Int32Array(liveByCode.length).fill(-1);
@@ -151,61 +155,73 @@ export function ratedCitationsParser(liveByCode: readonly (string | undefined)[]
     let negativeCount = 0;
     let responses = 0;
     const length = cites.length;
-    let at = 0;
-    while (at < length) {
-      let end = cites.indexOf(';', at);
-      if (end === -1) end = length;
-      if (end > at) {
-        responses += 1;
-        responseMark += 1;
-        const sign = signOf(cites, at, end);
-        let citedCount = 0;
-        let code = -1;
-        let rating = -1;
-        let inRating = false;
-        for (let i = at + 1; i <= end; i++) {
-          const char = i < end ? cites.charCodeAt(i) : SPACE;
-          if (char >= DIGIT_0 && char <= DIGIT_9) {
-            if (inRating) rating = (rating < 0 ? 0 : rating * 10) + (char - DIGIT_0);
-            else code = (code < 0 ? 0 : code * 10) + (char - DIGIT_0);
-          } else if (char === COLON && code >= 0 && !inRating) inRating = true;
-          else if (char === SPACE) {
-            if (code >= 0) {
-              if (rating < 0) throw badRating(cites, at, end, code);
-              const slot = code < slotOfCode.length ? slotOfCode[code]! : -1;
-              if (slot >= 0) {
-                if (citedIn[slot] !== responseMark) {
-                  citedIn[slot] = responseMark;
-                  cited[citedCount++] = slot;
-                }
-                if (rating <= negativeAtMost && negativeIn[slot] !== accountMark) {
-                  negativeIn[slot] = accountMark;
-                  negatives[negativeCount++] = slot;
-                }
-              }
-            }
-            code = -1;
-            rating = -1;
-            inRating = false;
-          } else throw unexpected(cites, at, end, char);
+    let i = 0;
+    while (i < length) {
+      // One response: its sign, then "code:rating" entries separated by spaces, up to ";" or the end.
+      const start = i;
+      let char = cites.charCodeAt(i);
+      if (char === SEMICOLON) {
+        i += 1;
+        continue;
+      }
+      responses += 1;
+      responseMark += 1;
+      const sign = char === PLUS ? 1 : char === MINUS ? -1 : char === ZERO ? 0 : Number.NaN;
+      if (Number.isNaN(sign)) throw unexpected(cites, start, cites.indexOf(';', start), char);
+      let citedCount = 0;
+      char = (++i < length ? cites.charCodeAt(i) : SEMICOLON);
+      while (char !== SEMICOLON) {
+        if (char === SPACE) {
+          char = (++i < length ? cites.charCodeAt(i) : SEMICOLON);
+          continue;
         }
-        // Each cited driver (or Other) gets sign / k, in the order drivers first appear.
-        const share = citedCount === 0 ? sign : sign / citedCount;
-        const count = citedCount === 0 ? 1 : citedCount;
-        for (let c = 0; c < count; c++) {
-          const slot = citedCount === 0 ? other : cited[c]!;
-          if (position[slot]! < 0) {
-            position[slot] = used;
-            order[used++] = slot;
-            sums[slot] = share;
-            responsesOf[slot] = 1;
-          } else {
-            sums[slot]! += share;
-            responsesOf[slot]! += 1;
+        let code = 0;
+        const codeAt = i;
+        while (char >= DIGIT_0 && char <= DIGIT_9) {
+          code = code * 10 + (char - DIGIT_0);
+          char = (++i < length ? cites.charCodeAt(i) : SEMICOLON);
+        }
+        if (i === codeAt || char !== COLON) {
+          if (i > codeAt && (char === SPACE || char === SEMICOLON)) throw badRating(cites, start, cites.indexOf(';', start), code);
+          throw unexpected(cites, start, cites.indexOf(';', start), char);
+        }
+        char = (++i < length ? cites.charCodeAt(i) : SEMICOLON);
+        let rating = 0;
+        const ratingAt = i;
+        while (char >= DIGIT_0 && char <= DIGIT_9) {
+          rating = rating * 10 + (char - DIGIT_0);
+          char = (++i < length ? cites.charCodeAt(i) : SEMICOLON);
+        }
+        if (i === ratingAt) throw badRating(cites, start, cites.indexOf(';', start), code);
+        if (char !== SPACE && char !== SEMICOLON) throw unexpected(cites, start, cites.indexOf(';', start), char);
+        const slot = code < slotOfCode.length ? slotOfCode[code]! : -1;
+        if (slot >= 0) {
+          if (citedIn[slot] !== responseMark) {
+            citedIn[slot] = responseMark;
+            cited[citedCount++] = slot;
+          }
+          if (rating <= negativeAtMost && negativeIn[slot] !== accountMark) {
+            negativeIn[slot] = accountMark;
+            negatives[negativeCount++] = slot;
           }
         }
       }
-      at = end + 1;
+      i += 1;
+      // Each cited driver (or Other) gets sign / k, in the order drivers first appear.
+      const share = citedCount === 0 ? sign : sign / citedCount;
+      const count = citedCount === 0 ? 1 : citedCount;
+      for (let c = 0; c < count; c++) {
+        const slot = citedCount === 0 ? other : cited[c]!;
+        if (position[slot]! < 0) {
+          position[slot] = used;
+          order[used++] = slot;
+          sums[slot] = share;
+          responsesOf[slot] = 1;
+        } else {
+          sums[slot]! += share;
+          responsesOf[slot]! += 1;
+        }
+      }
     }
     const partials: AccountPartials = { keys: new Array(used), sums: new Array(used), responses: new Array(used) };
     for (let k = 0; k < used; k++) {

@@ -153,6 +153,22 @@ describe('the summaries’ rated citations = the live pass’s citations', () =>
     );
   });
 
+  it('refuses what the summaries never write, naming the response', () => {
+    const liveByCode = [undefined, 'driver-1', 'driver-2'];
+    for (const [bad, message] of [
+      ['+1:3;x1:2', /unexpected "x" in "x1:2"/],
+      ['+1:3;-2', /driver code 2 without a rating in "-2"/],
+      ['+1:3 2:;0', /driver code 2 without a rating in "\+1:3 2:"/],
+      ['-1:3:4', /unexpected ":" in "-1:3:4"/],
+      ['0:3', /unexpected ":" in "0:3"/],
+      ['+1:3a', /unexpected "a" in "\+1:3a"/],
+    ] as const) {
+      expect(() => parseRatedCitations(bad, liveByCode, 2), bad).toThrow(message);
+    }
+    // Empty responses between separators are skipped; a sign alone is a response citing no driver.
+    expect(parseRatedCitations(';+;;-1:1;', liveByCode, 2)).toEqual({ partials: { keys: [null, 'driver-1'], sums: [1, -1], responses: [1, 1] }, negativeDriverIds: ['driver-1'], responses: 2 });
+  });
+
   it('one parser reused account after account gives what a fresh one gives each account', () => {
     const account = fc.array(rated, { maxLength: 8 });
     fc.assert(
