@@ -20,7 +20,7 @@ import {
 } from '../../shared/domain/metrics-types';
 import { calendarDay } from './dates';
 import { figure, nullFigure } from './figure';
-import { assertArr, sumMinorUnits } from './money';
+import { assertAccountArr, assertArr, sumMinorUnits } from './money';
 import { categorize, countCategories, npsFromCounts, parseNpsScore, poolCounts } from './nps';
 
 export interface ContactScore {
@@ -262,7 +262,7 @@ export interface CategorizedAccount {
 const ACTIVE_RULE = 'active accounts only (ARR > 0 at the window’s end)';
 
 function activeScored<T extends CategorizedAccount>(accounts: readonly T[]): T[] {
-  return accounts.filter((account) => assertArr(account.arr, `ARR of ${account.accountId}`) > 0 && account.category !== null);
+  return accounts.filter((account) => assertAccountArr(account.arr, account.accountId) > 0 && account.category !== null);
 }
 
 export function portfolioNpsByAccounts(accounts: readonly CategorizedAccount[]): Figure {

@@ -12,7 +12,7 @@ import {
 } from '../../shared/domain/metrics-types';
 import { daysBetween } from './dates';
 import { figure, nullFigure, ratioFigure } from './figure';
-import { assertArr, sumMinorUnits } from './money';
+import { assertAccountArr, assertArr, sumMinorUnits } from './money';
 
 export interface CoverageAccount {
   accountId: string;
@@ -22,7 +22,7 @@ export interface CoverageAccount {
 }
 
 export function revenueCoverage(accounts: readonly CoverageAccount[], settings: MetricSettings): RevenueCoverage {
-  const active = accounts.filter((account) => assertArr(account.arr, `ARR of ${account.accountId}`) > 0);
+  const active = accounts.filter((account) => assertAccountArr(account.arr, account.accountId) > 0);
   const surveyed = active.filter((account) => account.responded);
   const surveyedArr = sumMinorUnits(surveyed.map((account) => account.arr));
   const activeArr = sumMinorUnits(active.map((account) => account.arr));

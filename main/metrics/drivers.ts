@@ -13,7 +13,7 @@ import type {
   NpsWaterfall,
 } from '../../shared/domain/metrics-types';
 import { figure, nullFigure } from './figure';
-import { assertArr, splitEvenly, sumMinorUnits } from './money';
+import { addMinorUnits, assertAccountArr, splitEvenly, sumMinorUnits } from './money';
 import { categorize, npsFromScores, parseNpsScore } from './nps';
 
 export const OTHER_LABEL = 'Other';
@@ -28,7 +28,12 @@ export interface DriverResponse {
   driverIds: readonly string[];
 }
 
-const distinct = (ids: readonly string[]): string[] => [...new Set(ids)].sort();
+/** Distinct ids in ascending order; a list already so (what the engine passes) is returned as it is. */
+function distinct(ids: readonly string[]): readonly string[] {
+  let ascending = true;
+  for (let i = 1; i < ids.length && ascending; i++) ascending = ids[i - 1]! < ids[i]!;
+  return ascending ? ids : [...new Set(ids)].sort();
+}
 
 function recodedSign(score: number): number {
   const category = categorize(score);
@@ -42,7 +47,7 @@ export function npsWaterfall(responses: readonly DriverResponse[], labels: Drive
   const totals = new Map<string | null, { contribution: number; responses: number }>();
   for (const response of responses) {
     const drivers = distinct(response.driverIds);
-    const buckets: (string | null)[] = drivers.length === 0 ? [null] : drivers;
+    const buckets: readonly (string | null)[] = drivers.length === 0 ? [null] : drivers;
     const share = (100 * recodedSign(response.score)) / N / buckets.length;
     for (const bucket of buckets) {
       const total = totals.get(bucket) ?? { contribution: 0, responses: 0 };
@@ -99,7 +104,7 @@ export function negativeDriverIds(ratings: readonly DriverRating[], settings: Me
       throw new RangeError(`driver rating ${rating} for ${driverId} is outside the ${min}–${max} scale`);
     }
   }
-  return distinct(ratings.filter((rating) => rating.rating <= negativeAtMost).map((rating) => rating.driverId));
+  return [...distinct(ratings.filter((rating) => rating.rating <= negativeAtMost).map((rating) => rating.driverId))];
 }
 
 export interface DriverAccount {
@@ -127,22 +132,22 @@ export function driverArrAtRisk(accounts: readonly DriverAccount[], labels: Driv
     return created;
   };
 
-  const atRisk = accounts.filter((account) => assertArr(account.arr, `ARR of ${account.accountId}`) > 0 && account.atRisk);
+  const atRisk = accounts.filter((account) => assertAccountArr(account.arr, account.accountId) > 0 && account.atRisk);
   for (const account of accounts) {
     if (account.arr === 0) continue;
     for (const driverId of distinct(account.negativeDriverIds)) {
       const tally = tallyOf(driverId);
-      tally.exposed = sumMinorUnits([tally.exposed, account.arr]);
+      tally.exposed = addMinorUnits(tally.exposed, account.arr);
       tally.exposedAccounts.push(account.accountId);
     }
   }
   for (const account of atRisk) {
     const drivers = distinct(account.negativeDriverIds);
-    const buckets: (string | null)[] = drivers.length === 0 ? [null] : drivers;
+    const buckets: readonly (string | null)[] = drivers.length === 0 ? [null] : drivers;
     // Whole minor units per driver, the remainder spread one unit at a time: shares sum to the ARR.
     splitEvenly(account.arr, buckets.length).forEach((share, index) => {
       const tally = tallyOf(buckets[index] ?? null);
-      tally.attributed = sumMinorUnits([tally.attributed, share]);
+      tally.attributed = addMinorUnits(tally.attributed, share);
       tally.attributedAccounts.push(account.accountId);
     });
   }

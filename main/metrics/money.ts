@@ -17,12 +17,28 @@ export function assertArr(value: number, what: string): MinorUnits {
   return value;
 }
 
+/**
+ * assertArr() for one account's ARR in a portfolio pass: the same check and message, but the message
+ * is only built when the check fails (these passes run over every account, several times a dashboard).
+ */
+export function assertAccountArr(value: number, accountId: string, what = 'ARR'): MinorUnits {
+  if (Number.isSafeInteger(value) && value >= 0) return value;
+  return assertArr(value, `${what} of ${accountId}`);
+}
+
 export function sumMinorUnits(values: Iterable<MinorUnits>): MinorUnits {
   let total = 0;
   for (const value of values) {
     total += value;
     if (!Number.isSafeInteger(total)) throw new RangeError('money total exceeds the safe integer range');
   }
+  return total;
+}
+
+/** sumMinorUnits([a, b]) without the array: for running totals kept per account. */
+export function addMinorUnits(a: MinorUnits, b: MinorUnits): MinorUnits {
+  const total = a + b;
+  if (!Number.isSafeInteger(total)) throw new RangeError('money total exceeds the safe integer range');
   return total;
 }
 

@@ -5,7 +5,7 @@ import type { MetricSettings } from '../../shared/domain/metrics-settings';
 import { roundToMinorUnits } from '../../shared/domain/rounding';
 import type { AccountRetention, Figure, MinorUnits, RetentionClass, RetentionResult } from '../../shared/domain/metrics-types';
 import { figure, nullFigure, ratioFigure } from './figure';
-import { assertArr, assertMinorUnits, sumMinorUnits } from './money';
+import { assertAccountArr, assertMinorUnits, sumMinorUnits } from './money';
 
 export interface RetentionInput {
   accountId: string;
@@ -27,7 +27,7 @@ const EMPTY_COHORT = 'no account had ARR at the start of the period';
 
 export function retention(inputs: readonly RetentionInput[]): RetentionResult {
   const cohort = inputs.filter(
-    (input) => assertArr(input.arrStart, `start ARR of ${input.accountId}`) > 0 && assertArr(input.arrEnd, `end ARR of ${input.accountId}`) >= 0,
+    (input) => assertAccountArr(input.arrStart, input.accountId, 'start ARR') > 0 && assertAccountArr(input.arrEnd, input.accountId, 'end ARR') >= 0,
   );
   const accounts: AccountRetention[] = cohort.map(({ accountId, arrStart, arrEnd }) => ({
     accountId,
@@ -82,7 +82,7 @@ export function retentionRates(inputs: readonly RetentionInput[]): Pick<Retentio
     return total;
   };
   for (const { accountId, arrStart, arrEnd } of inputs) {
-    if (!(assertArr(arrStart, `start ARR of ${accountId}`) > 0 && assertArr(arrEnd, `end ARR of ${accountId}`) >= 0)) continue;
+    if (!(assertAccountArr(arrStart, accountId, 'start ARR') > 0 && assertAccountArr(arrEnd, accountId, 'end ARR') >= 0)) continue;
     cohortAccounts += 1;
     startArr = safe(startArr + arrStart);
     endArr = safe(endArr + arrEnd);

@@ -16,7 +16,7 @@ import {
   type ObservedChurn,
 } from '../../shared/domain/metrics-types';
 import { figure, nullFigure, ratioFigure } from './figure';
-import { assertArr, sumMinorUnits } from './money';
+import { assertAccountArr, assertArr, sumMinorUnits } from './money';
 
 export interface RiskAccount {
   accountId: string;
@@ -44,7 +44,7 @@ export function isAccountAtRisk(account: Omit<RiskAccount, 'arr'>, rule: AtRiskR
 }
 
 export function hardArrAtRisk(accounts: readonly RiskAccount[], rule: AtRiskRule): Figure {
-  const active = accounts.filter((account) => assertArr(account.arr, `ARR of ${account.accountId}`) > 0);
+  const active = accounts.filter((account) => assertAccountArr(account.arr, account.accountId) > 0);
   const atRisk = active.filter((account) => isAccountAtRisk(account, rule).atRisk);
   return figure('minor-units', sumMinorUnits(atRisk.map((account) => account.arr)), {
     formula: 'Σ ARR of active accounts in the at-risk state',
@@ -58,7 +58,7 @@ export function hardArrAtRisk(accounts: readonly RiskAccount[], rule: AtRiskRule
 export function arrByCategory(accounts: readonly Pick<RiskAccount, 'accountId' | 'arr' | 'category'>[]): ArrByCategory {
   const totals = { promoter: 0, passive: 0, detractor: 0, unscored: 0 };
   for (const account of accounts) {
-    assertArr(account.arr, `ARR of ${account.accountId}`);
+    assertAccountArr(account.arr, account.accountId);
     const key = account.category ?? 'unscored';
     totals[key] = sumMinorUnits([totals[key], account.arr]);
   }

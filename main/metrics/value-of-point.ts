@@ -16,7 +16,7 @@ import type {
 } from '../../shared/domain/metrics-types';
 import { portfolioNpsByAccounts, type CategorizedAccount } from './account-nps';
 import { figure, nullFigure } from './figure';
-import { assertArr, sumMinorUnits } from './money';
+import { assertAccountArr, assertArr, sumMinorUnits } from './money';
 import { arrByCategory, assertArrByCategory } from './revenue-at-risk';
 
 const MODEL_NOTE = 'the product’s own model: assumptions from the workspace settings, not observed revenue';
@@ -125,7 +125,7 @@ function snapshot(accounts: readonly CategorizedAccount[], transfers: ArrByCateg
  * out of a category than it holds is refused rather than clipped, so the scenario is what was asked.
  */
 export function simulate(accounts: readonly CategorizedAccount[], moves: readonly SimulatorMove[], settings: MetricSettings): SimulationResult {
-  const active = accounts.filter((account) => assertArr(account.arr, `ARR of ${account.accountId}`) > 0);
+  const active = accounts.filter((account) => assertAccountArr(account.arr, account.accountId) > 0);
   const baselineScored = scoredArr(arrByCategory(active));
   const categories = new Map(active.map((account) => [account.accountId, account.category]));
   const transfers = { promoter: 0, passive: 0, detractor: 0, unscored: 0 };
