@@ -29,23 +29,28 @@ export interface RiskAccount {
 
 export const NPS_RULE_THRESHOLD = -20;
 
+/** isAccountAtRisk()'s decision alone, without its explanation (portfolio passes decide 10k accounts at once). */
+export function atRiskOf(category: NpsCategory | null, countAllNps: number | null, rule: AtRiskRule): boolean {
+  return rule === 'detractor' ? category === 'detractor' : countAllNps !== null && countAllNps < NPS_RULE_THRESHOLD;
+}
+
 export function isAccountAtRisk(account: Omit<RiskAccount, 'arr'>, rule: AtRiskRule): AtRiskDecision {
   if (rule === 'detractor') {
     return {
-      atRisk: account.category === 'detractor',
+      atRisk: atRiskOf(account.category, account.countAllNps, rule),
       rule: `at risk when the account category is detractor (workspace rule); category: ${account.category ?? 'unscored'}`,
     };
   }
   const nps = account.countAllNps;
   return {
-    atRisk: nps !== null && nps < NPS_RULE_THRESHOLD,
+    atRisk: atRiskOf(account.category, nps, rule),
     rule: `at risk when account NPS (count-all) < ${NPS_RULE_THRESHOLD}, strictly (workspace rule); account NPS: ${nps ?? '—'}`,
   };
 }
 
 export function hardArrAtRisk(accounts: readonly RiskAccount[], rule: AtRiskRule): Figure {
   const active = accounts.filter((account) => assertAccountArr(account.arr, account.accountId) > 0);
-  const atRisk = active.filter((account) => isAccountAtRisk(account, rule).atRisk);
+  const atRisk = active.filter((account) => atRiskOf(account.category, account.countAllNps, rule));
   return figure('minor-units', sumMinorUnits(atRisk.map((account) => account.arr)), {
     formula: 'Σ ARR of active accounts in the at-risk state',
     inputs: { accountsAtRisk: atRisk.length, activeAccounts: active.length },

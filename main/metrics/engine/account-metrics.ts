@@ -11,7 +11,7 @@ import type { Database } from '../../db/tables';
 import { accountNps, accountScoresFromResponses, inWindow, tallyContacts, type WindowResponse } from '../account-nps';
 import { silenceStatus, stakeholderCoverage } from '../coverage';
 import { figure } from '../figure';
-import { NPS_RULE_THRESHOLD } from '../revenue-at-risk';
+import { isAccountAtRisk, NPS_RULE_THRESHOLD } from '../revenue-at-risk';
 import { retention } from '../retention';
 import { accountState, placements, type AccountState } from './account-state';
 import { addDays, previousWindow, resolvePeriod, retentionStart, trendQuarters, type Window } from './period';
@@ -119,7 +119,7 @@ export async function computeAccountMetrics(
     scores: { scored: nps.scored, countAll: nps.countAll, average: nps.average, waterfall: nps.waterfall, weighted: nps.weighted, headline: nps.headline },
     headlineMethod: settings.headlineMethod,
     category: state.category,
-    atRisk: { ...state.atRisk, why: whyAtRisk(state, nps, silence, settings, negativeDrivers.map((driver) => driver.label)), negativeDrivers },
+    atRisk: { ...isAccountAtRisk({ accountId: attrs.id, category: state.category, countAllNps: state.countAllNps }, settings.atRiskRule), why: whyAtRisk(state, nps, silence, settings, negativeDrivers.map((driver) => driver.label)), negativeDrivers },
     silence,
     trend: quarters.map((point): AccountTrendPoint => {
       const result = scoresIn(attrs.id, 0, responses, point, settings);

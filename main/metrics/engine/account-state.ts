@@ -3,11 +3,12 @@
  * silence, and (on request) its two segment placements with the rule that placed it. Pure; the SQL
  * happened before. Built for every account of the book, so it stays lean (see account-scoring.ts).
  */
-import { MSP_SEGMENTS, type AtRiskDecision, type MspSegment, type NpsCategory, type Placement, type RiskZone } from '../../../shared/domain/metrics-types';
+import { MSP_SEGMENTS, type MspSegment, type NpsCategory, type Placement, type RiskZone } from '../../../shared/domain/metrics-types';
 import { RISK_ZONES } from '../../../shared/contract/metrics';
 import type { MetricSettings } from '../../../shared/domain/metrics-settings';
 import { NO_CONTACTS } from '../account-nps';
-import { isAccountAtRisk } from '../revenue-at-risk';
+import { storedTimeMs } from '../dates';
+import { atRiskOf } from '../revenue-at-risk';
 import { mspSegment, riskZone, withOverride } from '../segments';
 import { scoreAccount, type AccountScores } from './account-scoring';
 import type { AccountAttributes } from './sql-accounts';
@@ -30,7 +31,8 @@ export interface AccountState extends AccountInputs {
   scores: AccountScores;
   category: NpsCategory | null;
   countAllNps: number | null;
-  atRisk: AtRiskDecision;
+  /** At risk by the workspace rule (isAccountAtRisk() explains it, for one account). */
+  atRisk: boolean;
   silent: boolean;
   responded: boolean;
 }
@@ -46,7 +48,7 @@ export function isSilent(arr: number, lastTouch: string | null, knownSince: stri
   if (arr <= 0) return false;
   const since = lastTouch ?? knownSince;
   if (since === null) return true;
-  return (asOfMs - Date.parse(since)) / DAY_MS > silenceDays;
+  return (asOfMs - (storedTimeMs(since) ?? Date.parse(since))) / DAY_MS > silenceDays;
 }
 
 export function accountState(inputs: AccountInputs, asOf: string, settings: MetricSettings, asOfMs = Date.parse(asOf)): AccountState {
@@ -66,7 +68,7 @@ export function accountState(inputs: AccountInputs, asOf: string, settings: Metr
     scores,
     category,
     countAllNps,
-    atRisk: isAccountAtRisk({ accountId: inputs.attrs.id, category, countAllNps }, settings.atRiskRule),
+    atRisk: atRiskOf(category, countAllNps, settings.atRiskRule),
     silent: isSilent(inputs.arr, inputs.lastTouch, inputs.attrs.createdAt, asOfMs, settings.silenceDays),
     responded: scores.responses > 0,
   };

@@ -158,7 +158,7 @@ async function driverFigures(db: Kysely<Database>, cache: QueryCache, book: Book
     book.accounts.map((account) => ({
       accountId: account.attrs.id,
       arr: account.arr,
-      atRisk: account.atRisk.atRisk,
+      atRisk: account.atRisk,
       negativeDriverIds: citations.get(account.attrs.id)?.negativeDriverIds ?? [],
     })),
     labels,

@@ -6,7 +6,7 @@
  */
 import type { MetricSettings } from '../../../shared/domain/metrics-settings';
 import { ACTION_LEVELS, type ActionLevel, type LoopKpiBreakdown, type LoopKpis } from '../../../shared/domain/metrics-types';
-import { parseIsoTime } from '../dates';
+import { parseIsoTime, storedTimeMs } from '../dates';
 import { figure, nullFigure, ratioFigure } from '../figure';
 import type { LoopAction } from '../loop';
 
@@ -21,45 +21,12 @@ interface Timed {
   closed: number | null;
 }
 
-function twoDigits(iso: string, at: number): number {
-  const a = iso.charCodeAt(at) - 48;
-  const b = iso.charCodeAt(at + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-}
-
 /**
- * Date.parse() for the timestamps the app stores ("2026-07-01T09:30:00.000Z", with or without the
- * milliseconds), by character arithmetic: Date.parse is most of the loop KPIs' time for a quarter's
- * 24k follow-ups (three timestamps each). Anything else, and days past the 28th (whether Feb 30
- * exists is Date.parse's call), goes through parseIsoTime(). The same number either way (a property
- * test checks it against Date.parse).
+ * Date.parse() for the timestamps the app stores, or null for any other string: see storedTimeMs()
+ * in dates.ts. Anything else goes through parseIsoTime(), which refuses what Date.parse cannot read.
  */
 export function isoTimeMs(iso: string, what: string): number {
-  const n = iso.length;
-  const shape =
-    (n === 24 && iso.charCodeAt(19) === 46 && iso.charCodeAt(23) === 90) || (n === 20 && iso.charCodeAt(19) === 90)
-      ? iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45 && iso.charCodeAt(10) === 84 && iso.charCodeAt(13) === 58 && iso.charCodeAt(16) === 58
-      : false;
-  if (shape) {
-    const century = twoDigits(iso, 0);
-    const yy = twoDigits(iso, 2);
-    const month = twoDigits(iso, 5);
-    const day = twoDigits(iso, 8);
-    const hour = twoDigits(iso, 11);
-    const minute = twoDigits(iso, 14);
-    const second = twoDigits(iso, 17);
-    let ms = 0;
-    if (n === 24) {
-      const hi = twoDigits(iso, 20);
-      const lo = iso.charCodeAt(22) - 48;
-      ms = hi >= 0 && lo >= 0 && lo <= 9 ? hi * 10 + lo : -1;
-    }
-    // Years below 1000 stay with Date.parse: Date.UTC maps years 0–99 to 1900–1999.
-    if (century >= 10 && yy >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && ms >= 0) {
-      return Date.UTC(century * 100 + yy, month - 1, day, hour, minute, second, ms);
-    }
-  }
-  return parseIsoTime(iso, what);
+  return storedTimeMs(iso) ?? parseIsoTime(iso, what);
 }
 
 function timed(action: LoopAction): Timed {

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accountNps, tallyContacts } from '../../../main/metrics/account-nps';
+import { storedTimeMs } from '../../../main/metrics/dates';
 import { silenceStatus } from '../../../main/metrics/coverage';
 import { npsWaterfall } from '../../../main/metrics/drivers';
 import { scoreAccount } from '../../../main/metrics/engine/account-scoring';
@@ -198,7 +199,7 @@ describe('retentionRates = retention(), for the three figures it gives', () => {
   });
 });
 
-describe('isoTimeMs = Date.parse for stored timestamps', () => {
+describe('isoTimeMs and storedTimeMs = Date.parse for stored timestamps', () => {
   it('every shape: with and without milliseconds, date only, late days of the month, old years, junk', () => {
     const pad = (n: number, w = 2) => String(n).padStart(w, '0');
     const stamp = fc
@@ -210,6 +211,9 @@ describe('isoTimeMs = Date.parse for stored timestamps', () => {
     fc.assert(
       fc.property(fc.oneof(stamp, fc.string({ maxLength: 24 })), (iso) => {
         const expected = Date.parse(iso);
+        // The fast path reads only what it is sure of, and then exactly as Date.parse does.
+        const fast = storedTimeMs(iso);
+        if (fast !== null) expect(fast).toBe(expected);
         if (Number.isNaN(expected)) expect(() => isoTimeMs(iso, 'time')).toThrow(/not an ISO 8601 date/);
         else expect(isoTimeMs(iso, 'time')).toBe(expected);
       }),
