@@ -4,8 +4,9 @@
  * the read, while SQLite itself took under a millisecond. In array mode each row is one array.
  *
  * It runs on the workspace's own connection, through kysely's connection lock, so it sees exactly what
- * a kysely query at that point would. Without a registered handle (a kysely instance made elsewhere)
- * it falls back to kysely and takes the values in column order.
+ * a kysely query at that point would. Without a registered handle (a kysely instance made elsewhere,
+ * or a transaction's) it falls back to kysely and takes the row object's values, which are in column
+ * order only when the column names are distinct and none looks like an integer: name columns so.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, RawBuilder } from 'kysely';

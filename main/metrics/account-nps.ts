@@ -216,12 +216,23 @@ export function weightedTotals(tally: ContactTally, weights: MetricSettings['rol
 /**
  * A weighted mean lies between the lowest and the highest score it averages, but with fractional weights
  * the float division can land a few ulps outside (10.000000000000002 from three 10s weighted 0.1, 0.1,
- * 0.7), which categorize() would reject, or just below a category boundary (8.999… from nines). Clamping
- * to the scores' own range removes that noise before categorising and changes nothing else.
+ * 0.7), which categorize() would reject, or a few ulps off a category boundary: a mean that is exactly 7
+ * can come out as 6.999999999999998 or as 7.000000000000001 depending on the order of the additions,
+ * and so fall either side of it. Clamping to the scores' own range, and settling a mean within
+ * BOUNDARY_NOISE of 7 or 9 on the boundary itself, removes that noise before categorising, whatever
+ * the order of the sums. It is not rounding: float noise here is around 10⁻¹⁴, while a real mean of
+ * whole scores that close to a boundary needs role weights some 10¹² apart.
  */
 export function clampToScores(mean: number, tally: ContactTally): number {
-  return mean < tally.lowest ? tally.lowest : mean > tally.highest ? tally.highest : mean;
+  const clamped = mean < tally.lowest ? tally.lowest : mean > tally.highest ? tally.highest : mean;
+  if (Math.abs(clamped - PROMOTER_BOUNDARY) < BOUNDARY_NOISE) return PROMOTER_BOUNDARY;
+  if (Math.abs(clamped - PASSIVE_BOUNDARY) < BOUNDARY_NOISE) return PASSIVE_BOUNDARY;
+  return clamped;
 }
+
+const PROMOTER_BOUNDARY = 9;
+const PASSIVE_BOUNDARY = 7;
+const BOUNDARY_NOISE = 1e-12;
 
 /** count-all gives no account category, so category-based figures fall back to the weighted method. */
 export function categoryMethod(headline: AccountNpsMethod): AccountScoreMethod {

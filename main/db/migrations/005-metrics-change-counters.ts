@@ -42,6 +42,7 @@ function trigger(name: string, event: string, table: string, when: string | null
   return `CREATE TRIGGER ${name} AFTER ${event} ON ${table} FOR EACH ROW ${when ? `WHEN ${when}` : ''} BEGIN ${body} END`;
 }
 
+/** The triggers as this migration made them; 007 moves arr_records to a counter of its own. */
 export const METRIC_CHANGE_TRIGGERS: readonly string[] = [
   ...Object.entries(GROUP_TABLES).flatMap(([group, tables]) =>
     tables.flatMap((table) =>

@@ -122,6 +122,10 @@ export function parseRatedCitations(cites: string, liveByCode: readonly (string 
  * so the floats are the ones parseCitations() makes.
  */
 /** `end` −1: the response runs to the end of the string. */
+const badSign = (cites: string, at: number): never => {
+  const end = cites.indexOf(';', at);
+  throw new RangeError(`unexpected response sign in "${cites.slice(at, end < 0 ? undefined : end)}"`);
+};
 const badRating = (cites: string, at: number, end: number, code: number) =>
   new RangeError(`driver code ${code} without a rating in "${cites.slice(at, end < 0 ? undefined : end)}"`);
 const unexpected = (cites: string, at: number, end: number, char: number) =>
@@ -150,6 +154,16 @@ export function ratedCitationsParser(liveByCode: readonly (string | undefined)[]
   let accountMark = 0;
 
   return (cites: string): AccountCitations => {
+    try {
+      return parseAccount(cites);
+    } catch (err) {
+      // A refused string leaves its drivers' positions set: clear them, or the next account would lose them.
+      position.fill(-1);
+      throw err;
+    }
+  };
+
+  function parseAccount(cites: string): AccountCitations {
     accountMark += 1;
     let used = 0;
     let negativeCount = 0;
@@ -166,8 +180,7 @@ export function ratedCitationsParser(liveByCode: readonly (string | undefined)[]
       }
       responses += 1;
       responseMark += 1;
-      const sign = char === PLUS ? 1 : char === MINUS ? -1 : char === ZERO ? 0 : Number.NaN;
-      if (Number.isNaN(sign)) throw unexpected(cites, start, cites.indexOf(';', start), char);
+      const sign = char === PLUS ? 1 : char === MINUS ? -1 : char === ZERO ? 0 : badSign(cites, start);
       let citedCount = 0;
       char = (++i < length ? cites.charCodeAt(i) : SEMICOLON);
       while (char !== SEMICOLON) {
@@ -234,7 +247,7 @@ export function ratedCitationsParser(liveByCode: readonly (string | undefined)[]
     const negativeDriverIds = new Array<string>(negativeCount);
     for (let k = 0; k < negativeCount; k++) negativeDriverIds[k] = ids[negatives[k]!]!;
     return { partials, negativeDriverIds: negativeDriverIds.sort(), responses };
-  };
+  }
 }
 
 export function addPartials(into: DriverPartials, from: AccountPartials): void {

@@ -157,7 +157,7 @@ describe('the summaries’ rated citations = the live pass’s citations', () =>
   it('refuses what the summaries never write, naming the response', () => {
     const liveByCode = [undefined, 'driver-1', 'driver-2'];
     for (const [bad, message] of [
-      ['+1:3;x1:2', /unexpected "x" in "x1:2"/],
+      ['+1:3;x1:2', /unexpected response sign in "x1:2"/],
       ['+1:3;-2', /driver code 2 without a rating in "-2"/],
       ['+1:3 2:;0', /driver code 2 without a rating in "\+1:3 2:"/],
       ['-1:3:4', /unexpected ":" in "-1:3:4"/],
@@ -166,6 +166,10 @@ describe('the summaries’ rated citations = the live pass’s citations', () =>
     ] as const) {
       expect(() => parseRatedCitations(bad, liveByCode, 2), bad).toThrow(message);
     }
+    // A parser that refused one account still reads the next one right.
+    const reused = ratedCitationsParser(liveByCode, 2);
+    expect(() => reused('+1:2 2:5;x')).toThrow(/unexpected response sign/);
+    expect(reused('+1:5')).toEqual(parseRatedCitations('+1:5', liveByCode, 2));
     // Empty responses between separators are skipped; a sign alone is a response citing no driver.
     expect(parseRatedCitations(';+;;-1:1;', liveByCode, 2)).toEqual({ partials: { keys: [null, 'driver-1'], sums: [1, -1], responses: [1, 1] }, negativeDriverIds: ['driver-1'], responses: 2 });
   });

@@ -207,3 +207,18 @@ describe('account NPS properties', () => {
     );
   });
 });
+
+describe('weighted mean on a category boundary, with fractional weights', () => {
+  it('a mean that is exactly 7 is passive whatever the float noise of the sums', () => {
+    // Σ w·s = 0.3·(5+7+9) + 0.2·(5+6) + 0.1·(10+8+7+9) = 11.9 and Σ w = 0.3·3 + 0.2·2 + 0.1·4 = 1.7: exactly 7.
+    const roles = { d: 'decision_maker', i: 'influencer', u: 'user' } as const;
+    const contacts = ['i5', 'i6', 'u10', 'd5', 'd7', 'u8', 'u7', 'u9', 'd9'].map((c) => ({ role: roles[c[0] as 'd' | 'i' | 'u'], score: Number(c.slice(1)) }));
+    const settings = metricSettingsSchema.parse({ roleWeights: { decision_maker: 0.3, influencer: 0.2, user: 0.1 } });
+    const result = accountNps({ accountId: 'edge', arr: 1, contactScores: contacts }, settings);
+    expect(result.weighted.score.value).toBe(7);
+    expect(result.weighted.category).toBe('passive');
+    // The same contacts in any order give the same category.
+    const reversed = accountNps({ accountId: 'edge', arr: 1, contactScores: [...contacts].reverse() }, settings);
+    expect(reversed.weighted.score.value).toBe(7);
+  });
+});
