@@ -4,18 +4,14 @@
  * memo kept must deep-equal one computed with the memo emptied; and a score correction must leave the
  * accounts, their ARR and last touch, and the segment overrides memoised; a settings change, everything.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../../main/db/migrations';
-import { openDatabase } from '../../../main/db/open-database';
 import { METRIC_MEMO_GROUPS } from '../../../main/db/migrations/007-metrics-arr-counter';
 import { computeDashboard, type DashboardRequest } from '../../../main/metrics/engine/dashboard';
 import { addDays, resolvePeriod, retentionStart } from '../../../main/metrics/engine/period';
 import { trendPlan } from '../../../main/metrics/engine/trends';
 import { clearQueryCache, queryCache } from '../../../main/metrics/engine/query-cache';
 import type { MetricsDashboard } from '../../../shared/contract/metrics';
-import { tempDir } from '../../helpers/temp-dir';
+import { withReopened, workspaceAtSchema } from '../../helpers/old-schema';
 import { TODAY, units, Workspace } from './fixture';
 
 let ws: Workspace | null = null;
@@ -206,15 +202,11 @@ describe('metrics memo invalidation by change counters', () => {
 
 describe('migration 005 on an existing workspace', () => {
   it('a file at schema 4 gets every group’s counter and its triggers; writes then move the right counters', async () => {
-    const dataDir = tempDir();
-    const file = path.join(dataDir, 'old.axw');
-    const old = await openDatabase(file, { create: true, dataDir, migrations: MIGRATIONS.slice(0, 4) });
     const stamp = `${TODAY}T08:00:00.000Z`;
-    old.raw.prepare(`INSERT INTO accounts (id, name, name_normalized, created_at, updated_at) VALUES ('a1', 'A1', 'a1', ?, ?)`).run(stamp, stamp);
-    await old.close();
-
-    const reopened = await openDatabase(file, { create: false, dataDir });
-    try {
+    const old = await workspaceAtSchema(4, (raw) => {
+      raw.prepare(`INSERT INTO accounts (id, name, name_normalized, created_at, updated_at) VALUES ('a1', 'A1', 'a1', ?, ?)`).run(stamp, stamp);
+    });
+    await withReopened(old, (reopened) => {
       expect(reopened.migratedFrom).toBe(4);
       const counters = () =>
         Object.fromEntries((reopened.raw.prepare(`SELECT name, n FROM metric_change_counters`).all() as { name: string; n: number }[]).map((r) => [r.name, r.n]));
@@ -227,25 +219,18 @@ describe('migration 005 on an existing workspace', () => {
       expect(counters()).toMatchObject({ responses: 2, touch: 1 });
       reopened.raw.prepare(`UPDATE interviews SET interviewed_at = '2026-07-02T10:00:00.000Z' WHERE id = 'i1'`).run();
       expect(counters()).toMatchObject({ responses: 3, touch: 2 });
-    } finally {
-      await reopened.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('migration 007 on an existing workspace', () => {
   it('a file at schema 6 gets the ARR counter: ARR writes move it, and no longer the accounts’', async () => {
-    const dataDir = tempDir();
-    const file = path.join(dataDir, 'old.axw');
-    const old = await openDatabase(file, { create: true, dataDir, migrations: MIGRATIONS.slice(0, 6) });
     const stamp = `${TODAY}T08:00:00.000Z`;
-    old.raw.prepare(`INSERT INTO accounts (id, name, name_normalized, created_at, updated_at) VALUES ('a1', 'A1', 'a1', ?, ?)`).run(stamp, stamp);
-    old.raw.prepare(`INSERT INTO arr_records (id, account_id, effective_date, arr_minor, kind, created_at, updated_at) VALUES ('r1', 'a1', '2024-01-01', 100, 'new', ?, ?)`).run(stamp, stamp);
-    await old.close();
-
-    const reopened = await openDatabase(file, { create: false, dataDir });
-    try {
+    const old = await workspaceAtSchema(6, (raw) => {
+      raw.prepare(`INSERT INTO accounts (id, name, name_normalized, created_at, updated_at) VALUES ('a1', 'A1', 'a1', ?, ?)`).run(stamp, stamp);
+      raw.prepare(`INSERT INTO arr_records (id, account_id, effective_date, arr_minor, kind, created_at, updated_at) VALUES ('r1', 'a1', '2024-01-01', 100, 'new', ?, ?)`).run(stamp, stamp);
+    });
+    await withReopened(old, (reopened) => {
       expect(reopened.migratedFrom).toBe(6);
       const counter = (name: string) => reopened.raw.prepare(`SELECT n FROM metric_change_counters WHERE name = ?`).pluck().get(name) as number;
       const accountsBefore = counter('accounts');
@@ -257,9 +242,6 @@ describe('migration 007 on an existing workspace', () => {
       expect(counter('accounts')).toBe(accountsBefore);
       reopened.raw.prepare(`UPDATE accounts SET tier = 'SMB' WHERE id = 'a1'`).run();
       expect(counter('accounts')).toBe(accountsBefore + 1);
-    } finally {
-      await reopened.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
+    });
   });
 });

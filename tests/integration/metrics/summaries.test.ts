@@ -6,21 +6,17 @@
  * the summary rows equal a full rebuild, and the dashboard read from summaries deep-equals the one
  * computed by live passes over the responses (same numbers to the bit, same provenance).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pinClock } from '../../../main/db/clock';
-import { openDatabase } from '../../../main/db/open-database';
-import { MIGRATIONS } from '../../../main/db/migrations';
 import type { Database } from '../../../main/db/tables';
 import { computeDashboard } from '../../../main/metrics/engine/dashboard';
 import { clearQueryCache, queryCache } from '../../../main/metrics/engine/query-cache';
 import { rebuildMetricSummaries, refreshMetricSummaries, summaryFirstMonth } from '../../../main/metrics/engine/summaries';
 import type { MetricsPeriodInput } from '../../../shared/contract/metrics';
-import { tempDir } from '../../helpers/temp-dir';
 import { TODAY, units, Workspace } from './fixture';
 import type { Kysely } from 'kysely';
+import { withReopened, workspaceAtSchema } from '../../helpers/old-schema';
 import { rolledBack } from '../../helpers/rolled-back';
 
 let ws: Workspace | null = null;
@@ -257,47 +253,44 @@ describe('summaries = from scratch', () => {
 
 describe('migration 004 backfills an existing workspace', () => {
   it('a file at schema 3 with responses gets summaries equal to a from-scratch computation', async () => {
-    const dataDir = tempDir();
-    const file = path.join(dataDir, 'old.axw');
-    const old = await openDatabase(file, { create: true, dataDir, migrations: MIGRATIONS.slice(0, 3) });
     const stamp = `${TODAY}T08:00:00.000Z`;
-    old.raw
-      .prepare(`INSERT INTO workspace_settings (id, name, currency, locale, fiscal_year_start_month, metric_settings_json, is_demo, created_at, updated_at) VALUES ('w', 'Old', 'USD', 'en-US', 1, '{}', 0, ?, ?)`)
-      .run(stamp, stamp);
-    old.raw.prepare(`INSERT INTO drivers (id, name, created_at, updated_at) VALUES ('d1', 'Speed', ?, ?)`).run(stamp, stamp);
-    for (let a = 0; a < 3; a++) {
-      old.raw.prepare(`INSERT INTO accounts (id, name, name_normalized, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`).run(`a${a}`, `A${a}`, `a${a}`, stamp, stamp);
-      old.raw.prepare(`INSERT INTO arr_records (id, account_id, effective_date, arr_minor, kind, created_at, updated_at) VALUES (?, ?, '2024-01-01', ?, 'new', ?, ?)`).run(`r${a}`, `a${a}`, 100_000 * (a + 1), stamp, stamp);
-      for (let c = 0; c < 3; c++) {
-        old.raw.prepare(`INSERT INTO contacts (id, account_id, name, role, created_at, updated_at) VALUES (?, ?, 'C', ?, ?, ?)`).run(`c${a}${c}`, `a${a}`, ROLES[c], stamp, stamp);
-        for (const [k, day] of ['2025-08-03', '2026-07-15', '2026-09-30'].entries()) {
-          const id = `i${a}${c}${k}`;
-          old.raw
-            .prepare(`INSERT INTO interviews (id, account_id, contact_id, kind, status, interviewed_at, nps, created_at, updated_at) VALUES (?, ?, ?, 'relationship', 'complete', ?, ?, ?, ?)`)
-            .run(id, `a${a}`, `c${a}${c}`, `${day}T10:00:00.000Z`, (a * 3 + c * 4 + k) % 11, stamp, stamp);
-          old.raw.prepare(`INSERT INTO driver_ratings (id, interview_id, driver_id, rating, created_at, updated_at) VALUES (?, ?, 'd1', ?, ?, ?)`).run(`dr${id}`, id, 1 + ((a + c + k) % 5), stamp, stamp);
+    const old = await workspaceAtSchema(3, (raw) => {
+      raw
+        .prepare(`INSERT INTO workspace_settings (id, name, currency, locale, fiscal_year_start_month, metric_settings_json, is_demo, created_at, updated_at) VALUES ('w', 'Old', 'USD', 'en-US', 1, '{}', 0, ?, ?)`)
+        .run(stamp, stamp);
+      raw.prepare(`INSERT INTO drivers (id, name, created_at, updated_at) VALUES ('d1', 'Speed', ?, ?)`).run(stamp, stamp);
+      for (let a = 0; a < 3; a++) {
+        raw.prepare(`INSERT INTO accounts (id, name, name_normalized, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`).run(`a${a}`, `A${a}`, `a${a}`, stamp, stamp);
+        raw.prepare(`INSERT INTO arr_records (id, account_id, effective_date, arr_minor, kind, created_at, updated_at) VALUES (?, ?, '2024-01-01', ?, 'new', ?, ?)`).run(`r${a}`, `a${a}`, 100_000 * (a + 1), stamp, stamp);
+        for (let c = 0; c < 3; c++) {
+          raw.prepare(`INSERT INTO contacts (id, account_id, name, role, created_at, updated_at) VALUES (?, ?, 'C', ?, ?, ?)`).run(`c${a}${c}`, `a${a}`, ROLES[c], stamp, stamp);
+          for (const [k, day] of ['2025-08-03', '2026-07-15', '2026-09-30'].entries()) {
+            const id = `i${a}${c}${k}`;
+            raw
+              .prepare(`INSERT INTO interviews (id, account_id, contact_id, kind, status, interviewed_at, nps, created_at, updated_at) VALUES (?, ?, ?, 'relationship', 'complete', ?, ?, ?, ?)`)
+              .run(id, `a${a}`, `c${a}${c}`, `${day}T10:00:00.000Z`, (a * 3 + c * 4 + k) % 11, stamp, stamp);
+            raw.prepare(`INSERT INTO driver_ratings (id, interview_id, driver_id, rating, created_at, updated_at) VALUES (?, ?, 'd1', ?, ?, ?)`).run(`dr${id}`, id, 1 + ((a + c + k) % 5), stamp, stamp);
+          }
         }
       }
-    }
-    await old.close();
+    });
 
-    const reopened = await openDatabase(file, { create: false, dataDir });
-    pinClock(new Date(`${TODAY}T12:00:00.000Z`));
-    try {
-      expect(reopened.migratedFrom).toBe(3);
-      const db = reopened.db as Kysely<Database>;
-      const rows = reopened.raw.prepare(`SELECT count(*) FROM metric_account_windows`).pluck().get() as number;
-      expect(rows).toBeGreaterThan(0);
-      for (const period of PERIODS) {
-        const request = period ? { period } : {};
-        expect(await computeDashboard(db, await queryCache(db), request, TODAY)).toEqual(await computeDashboard(db, await queryCache(db, { summaries: false }), request, TODAY));
+    await withReopened(old, async (reopened) => {
+      pinClock(new Date(`${TODAY}T12:00:00.000Z`));
+      try {
+        expect(reopened.migratedFrom).toBe(3);
+        const db = reopened.db as Kysely<Database>;
+        const rows = reopened.raw.prepare(`SELECT count(*) FROM metric_account_windows`).pluck().get() as number;
+        expect(rows).toBeGreaterThan(0);
+        for (const period of PERIODS) {
+          const request = period ? { period } : {};
+          expect(await computeDashboard(db, await queryCache(db), request, TODAY)).toEqual(await computeDashboard(db, await queryCache(db, { summaries: false }), request, TODAY));
+        }
+        const q3 = await computeDashboard(db, await queryCache(db), {}, TODAY);
+        expect(q3.headline.responses.value).toBe(18);
+      } finally {
+        pinClock(null);
       }
-      const q3 = await computeDashboard(db, await queryCache(db), {}, TODAY);
-      expect(q3.headline.responses.value).toBe(18);
-    } finally {
-      pinClock(null);
-      await reopened.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -1,15 +1,12 @@
-import path from 'node:path';
 import { v7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../main/core/core';
 import type { Core } from '../../../main/core/core';
-import { openDatabase } from '../../../main/db/open-database';
-import { MIGRATIONS } from '../../../main/db/migrations';
 import { withSearchIndexingDeferred } from '../../../main/search/bulk-load';
 import type { CompleteResult, GuideDetail, SearchResult, SessionView } from '../../../shared/contract';
 import { HIGHLIGHT_END, HIGHLIGHT_START, splitHighlights } from '../../../shared/contract/search';
 import { emptyWorkspaceCore } from '../../helpers/test-core';
-import { tempDir } from '../../helpers/temp-dir';
+import { workspaceAtSchema } from '../../helpers/old-schema';
 import { checkSearchIndex } from '../../helpers/search-documents';
 import { accountWithContacts, call as callOn, defaultGuide, questionId, seedDrivers, seedTouchpoints } from '../../helpers/interview-fixtures';
 
@@ -195,17 +192,15 @@ describe('full-text search', () => {
 
 describe('search migration backfill', () => {
   it('indexes the texts a workspace already had when it is opened by this version', async () => {
-    const dataDir = tempDir();
-    const file = path.join(dataDir, 'old.axw');
-    const before = await openDatabase(file, { create: true, dataDir, migrations: MIGRATIONS.slice(0, 2) });
     const stamp = '2025-06-01T10:00:00.000Z';
     const accountId = v7();
     const interviewId = v7();
-    before.raw.prepare(`INSERT INTO workspace_settings (id, name, currency, locale, created_at, updated_at) VALUES (?, 'Old', 'USD', 'en-US', ?, ?)`).run(v7(), stamp, stamp);
-    before.raw.prepare(`INSERT INTO accounts (id, name, name_normalized, created_at, updated_at) VALUES (?, 'Legacy Co', 'legacy co', ?, ?)`).run(accountId, stamp, stamp);
-    before.raw.prepare(`INSERT INTO interviews (id, account_id, kind, interviewed_at, nps, verbatim, notes, created_at, updated_at) VALUES (?, ?, 'relationship', ?, 4, 'Migration weekend was chaotic', 'Call back in June', ?, ?)`).run(interviewId, accountId, stamp, stamp, stamp);
-    before.raw.prepare(`INSERT INTO actions (id, account_id, interview_id, title, opened_at, outcome, created_at, updated_at) VALUES (?, ?, ?, 'Follow up', ?, 'Apologised for the chaotic weekend', ?, ?)`).run(v7(), accountId, interviewId, stamp, stamp, stamp);
-    await before.close();
+    const { dataDir, file } = await workspaceAtSchema(2, (raw) => {
+      raw.prepare(`INSERT INTO workspace_settings (id, name, currency, locale, created_at, updated_at) VALUES (?, 'Old', 'USD', 'en-US', ?, ?)`).run(v7(), stamp, stamp);
+      raw.prepare(`INSERT INTO accounts (id, name, name_normalized, created_at, updated_at) VALUES (?, 'Legacy Co', 'legacy co', ?, ?)`).run(accountId, stamp, stamp);
+      raw.prepare(`INSERT INTO interviews (id, account_id, kind, interviewed_at, nps, verbatim, notes, created_at, updated_at) VALUES (?, ?, 'relationship', ?, 4, 'Migration weekend was chaotic', 'Call back in June', ?, ?)`).run(interviewId, accountId, stamp, stamp, stamp);
+      raw.prepare(`INSERT INTO actions (id, account_id, interview_id, title, opened_at, outcome, created_at, updated_at) VALUES (?, ?, ?, 'Follow up', ?, 'Apologised for the chaotic weekend', ?, ?)`).run(v7(), accountId, interviewId, stamp, stamp, stamp);
+    });
 
     const reopened = await createCore({ dataDir, workspacePath: file });
     try {
