@@ -25,7 +25,7 @@ import { createCore } from '../../main/core/core';
 import type { Database } from '../../main/db/tables';
 import { addDays, resolvePeriod, retentionStart, trendQuarters, yearEarlier, type Window } from '../../main/metrics/engine/period';
 import { clearQueryCache } from '../../main/metrics/engine/query-cache';
-import { accountColumns, arrHistoriesQuery, lastTouchesQuery, liveAccounts } from '../../main/metrics/engine/sql-accounts';
+import { arrColumns, arrHistoriesQuery, lastTouches, lastTouchesQuery, liveAccounts } from '../../main/metrics/engine/sql-accounts';
 import { loopGroups, loopTimesQuery } from '../../main/metrics/engine/sql-loop';
 import { metricSettingsSchema } from '../../shared/domain/metrics-settings';
 import { contactScores, contactScoresQuery } from '../../main/metrics/engine/sql-contact-scores';
@@ -196,7 +196,8 @@ async function main(): Promise<void> {
         const parse = ratedCitationsParser(liveByCode, 2);
         for (const [, cites] of rows) parse(cites);
       }],
-      ['per account: ARR history + last touch', () => accountColumns(db, [...new Set([period.to, addDays(period.from, -1), ...trendDays])], period.to)],
+      ['per account: ARR history', () => arrColumns(db, [...new Set([period.to, addDays(period.from, -1), ...trendDays])].sort())],
+      ['per account: last touch', () => lastTouches(db, period.to)],
       ['summaries: trend, 7 other quarters', () => Promise.all(trendWindows.map((q) => summaryCountsForAccounts(db, summaryFirstMonth(q)!, liveIds.slice(0, -500), liveIds.slice(-500))))],
       ['summaries: contact scores a year earlier', () => summaryContactScores(db, summaryFirstMonth(yearAgo)!)],
       ['follow-ups: loop KPIs tallied per owner and level', () => loopGroups(db, window, { kind: 'live' }, Date.now(), metricSettingsSchema.parse({}))],

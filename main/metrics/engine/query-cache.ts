@@ -18,9 +18,6 @@ import type { Database } from '../../db/tables';
 import { METRIC_MEMO_GROUPS, type MetricMemoGroup } from '../../db/migrations/007-metrics-arr-counter';
 import { refreshMetricSummaries } from './summaries';
 
-export type MetricChangeGroup = MetricMemoGroup;
-export { METRIC_MEMO_GROUPS };
-
 const MAX_HEAVY = 24;
 const MAX_ENTRIES = 512;
 const HEAVY_ROWS = 1_000;
@@ -31,7 +28,7 @@ interface Entry {
   /** Fulfilled: only settled results move to the next version's memo (a pending one keeps its own). */
   settled: boolean;
   /** The groups of tables it read; null: unknown, dropped at any write. */
-  reads: readonly MetricChangeGroup[] | null;
+  reads: readonly MetricMemoGroup[] | null;
 }
 
 interface Memo {
@@ -54,7 +51,7 @@ export async function bumpSettingsCounter(trx: Kysely<Database>): Promise<void> 
   await sql`INSERT INTO metric_change_counters (name, n) VALUES (${SETTINGS_COUNTER}, 1) ON CONFLICT (name) DO UPDATE SET n = n + 1`.execute(trx);
 }
 
-type Counters = Record<MetricChangeGroup | typeof SETTINGS_COUNTER, number>;
+type Counters = Record<MetricMemoGroup | typeof SETTINGS_COUNTER, number>;
 
 const memos = new WeakMap<Kysely<Database>, Memo>();
 const scanMemos = new WeakMap<Kysely<Database>, Memo>();
@@ -65,7 +62,7 @@ export interface QueryCache {
    * `compute` reads, directly or through the summaries; the result then outlives writes to others.
    * Without it, any write drops the result.
    */
-  get<T>(key: string, compute: () => Promise<T>, reads?: readonly MetricChangeGroup[]): Promise<T>;
+  get<T>(key: string, compute: () => Promise<T>, reads?: readonly MetricMemoGroup[]): Promise<T>;
   /** Whether quarters are read from the maintained summaries (migration 004) or by live passes. */
   readonly summaries: boolean;
 }
@@ -141,7 +138,7 @@ export async function queryCache(db: Kysely<Database>, options: QueryCacheOption
   const current = memo;
   return {
     summaries,
-    get<T>(key: string, compute: () => Promise<T>, reads?: readonly MetricChangeGroup[]): Promise<T> {
+    get<T>(key: string, compute: () => Promise<T>, reads?: readonly MetricMemoGroup[]): Promise<T> {
       const hit = current.entries.get(key);
       if (hit) {
         // Re-insert: the Map's order doubles as least-recently-used order.

@@ -89,17 +89,17 @@ export function arrHistorySql(lastDay: string) {
 
 /** ARR at each of `days` (ascending) from an arrHistorySql() string: the last record dated on or before it, else 0. */
 export function arrAtDays(history: string | null, days: readonly string[]): number[] {
-  const result = new Array<number>(days.length).fill(0);
-  writeArrAtDays(history, days, (k, arr) => (result[k] = arr));
-  return result;
+  const columns = days.map(() => [0]);
+  writeArrAtDays(history, days, columns, 0);
+  return columns.map(([arr]) => arr!);
 }
 
 /**
  * arrAtDays() without cutting the string: it runs over every ARR record of every live account (72k
  * on the benchmark workspace), and two substrings per record were most of a cold dashboard's garbage.
- * `write(k, arr)` receives the ARR at days[k], for every k.
+ * The ARR at days[k] goes to columns[k][index], for every k.
  */
-function writeArrAtDays(history: string | null, days: readonly string[], write: (k: number, arr: number) => void): void {
+function writeArrAtDays(history: string | null, days: readonly string[], columns: number[][], index: number): void {
   const length = history?.length ?? 0;
   let at = 0;
   let current = 0;
@@ -113,7 +113,7 @@ function writeArrAtDays(history: string | null, days: readonly string[], write: 
       current = integerIn(history!, equals + 1, end);
       at = end + 1;
     }
-    write(k, current);
+    columns[k]![index] = current;
   }
 }
 
@@ -161,7 +161,7 @@ export async function arrColumns(db: Kysely<Database>, days: readonly string[]):
   const rows = await arrayRows<[history: string | null], Database>(db, arrHistoriesQuery(days));
   const sorted = [...new Set(days)].sort();
   const columns = sorted.map(() => new Array<number>(rows.length).fill(0));
-  rows.forEach(([history], index) => writeArrAtDays(history, sorted, (k, arr) => (columns[k]![index] = arr)));
+  rows.forEach(([history], index) => writeArrAtDays(history, sorted, columns, index));
   return new Map(sorted.map((day, k) => [day, columns[k]!]));
 }
 
@@ -170,18 +170,10 @@ export async function lastTouches(db: Kysely<Database>, day: string): Promise<(s
   return rows.map(([touch]) => touch);
 }
 
+/** ARR at the days a request needs and last touch, of every live account (memoised apart in book.ts). */
 export interface AccountColumns {
   arr: ArrColumns;
   lastTouch: (string | null)[];
-}
-
-/**
- * ARR at `days` and last touch on `touchDay` of every live account. Two passes, memoised apart
- * (book.ts): a new interview moves last touch, never ARR.
- */
-export async function accountColumns(db: Kysely<Database>, days: readonly string[], touchDay: string): Promise<AccountColumns> {
-  const [arr, lastTouch] = await Promise.all([arrColumns(db, days), lastTouches(db, touchDay)]);
-  return { arr, lastTouch };
 }
 
 /** Accounts with an open expansion action: an open expansion opportunity besides the account flag. */
