@@ -25,6 +25,7 @@ if (only !== 'renderer') {
   const entries = [
     ['main/core/worker.ts', `${dist}/main/core-worker.cjs`],
     ['main/db/checkpoint-worker.ts', `${dist}/main/checkpoint-worker.cjs`],
+    ['main/metrics/engine/metrics-reader-worker.ts', `${dist}/main/metrics-reader-worker.cjs`],
     ['main/serve-cli.ts', `${dist}/main/serve.cjs`],
   ];
   if (fs.existsSync('main/electron/main.ts')) entries.push(['main/electron/main.ts', `${dist}/main/electron-main.cjs`]);

@@ -8,6 +8,7 @@ import { validateInput } from './validate-input';
 import { WorkspaceManager, toApiError } from '../workspace/workspace-manager';
 import { workbookState } from '../workbook/workbook-state';
 import { BackgroundCheckpoint } from '../db/background-checkpoint';
+import { MetricsReader } from '../metrics/engine/metrics-reader';
 
 export interface Core {
   call(method: string, input: unknown): Promise<unknown>;
@@ -17,6 +18,8 @@ export interface Core {
   readonly workspaces: WorkspaceManager;
   /** The checkpoint thread, when the core was given its worker file. */
   readonly checkpoint: BackgroundCheckpoint | null;
+  /** The metrics reader thread, when the core was given its worker file. */
+  readonly metricsReader: MetricsReader | null;
 }
 
 /** The data core: validates every call against the shared contract, then runs its handler. Runs inside the worker (or in-process in tests). */
@@ -28,7 +31,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const workspaces = new WorkspaceManager(options.dataDir, options.nativeBinding);
   await workspaces.start({ workspacePath: options.workspacePath, demoOnFirstStart: options.demoOnFirstStart });
   const checkpoint = BackgroundCheckpoint.start(options.checkpointWorkerFile, options.nativeBinding);
-  const ctx = { workspaces, emit, checkpoint };
+  const metricsReader = MetricsReader.start(options.metricsReaderWorkerFile, options.nativeBinding);
+  // The reader's connection to a workspace closes before the core's, whenever the core's closes.
+  if (metricsReader) workspaces.beforeClose(() => metricsReader.release());
+  const ctx = { workspaces, emit, checkpoint, metricsReader };
 
   // Calls run one at a time: better-sqlite3 has one connection, and a write must not interleave with another.
   let queue: Promise<unknown> = Promise.resolve();
@@ -47,6 +53,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     workspaces,
     checkpoint,
+    metricsReader,
     call(method, input) {
       return serial(async () => {
         if (typeof method !== 'string' || !isMethod(method)) {
@@ -93,6 +100,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return serial(async () => {
         await checkpoint?.close();
         await workspaces.close();
+        await metricsReader?.close();
       });
     },
   };

@@ -31,4 +31,6 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** The bundled checkpoint worker (main/db/checkpoint-worker.ts); without it big writes checkpoint on the core's thread. */
   checkpointWorkerFile?: string;
+  /** The bundled metrics reader (main/metrics/engine/metrics-reader-worker.ts); without it the core reads every metric itself. */
+  metricsReaderWorkerFile?: string;
 }

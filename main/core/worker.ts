@@ -7,8 +7,12 @@ const port = parentPort;
 if (!port) throw new Error('core worker must run in a worker thread');
 const post = (message: CoreToHost) => port.postMessage(message);
 
-// The checkpoint worker is bundled beside this one (scripts/build.mjs).
-const options: CoreOptions = { checkpointWorkerFile: path.join(__dirname, 'checkpoint-worker.cjs'), ...(workerData as CoreOptions) };
+// The checkpoint and metrics reader workers are bundled beside this one (scripts/build.mjs).
+const options: CoreOptions = {
+  checkpointWorkerFile: path.join(__dirname, 'checkpoint-worker.cjs'),
+  metricsReaderWorkerFile: path.join(__dirname, 'metrics-reader-worker.cjs'),
+  ...(workerData as CoreOptions),
+};
 
 createCore(options).then(
   (core) => {

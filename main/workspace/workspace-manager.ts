@@ -32,6 +32,7 @@ type Problem = { state: 'damaged' | 'too_new'; path: string; problem: string };
 export class WorkspaceManager {
   private open: OpenWorkspace | null = null;
   private problem: Problem | null = null;
+  private readonly closeHooks: (() => Promise<void>)[] = [];
   readonly recent: RecentStore;
 
   constructor(
@@ -194,8 +195,16 @@ export class WorkspaceManager {
   }
 
   async close(): Promise<void> {
-    if (this.open) await this.open.file.close();
+    if (this.open) {
+      for (const hook of this.closeHooks) await hook();
+      await this.open.file.close();
+    }
     this.open = null;
+  }
+
+  /** Runs `hook` before the open workspace's connection closes (other connections to it close first). */
+  beforeClose(hook: () => Promise<void>): void {
+    this.closeHooks.push(hook);
   }
 
   private async tryOpen(filePath: string): Promise<void> {

@@ -9,7 +9,7 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
  * external), into `folder` (default .tmp/test-worker) inside the repo, so the bundle resolves
  * better-sqlite3 from node_modules as dist/main does. Returns the bundle's path.
  */
-export async function bundleWorker(entry: 'main/core/worker.ts' | 'main/db/checkpoint-worker.ts', fileName: string, folder = path.join(REPO, '.tmp', 'test-worker')): Promise<string> {
+export async function bundleWorker(entry: 'main/core/worker.ts' | 'main/db/checkpoint-worker.ts' | 'main/metrics/engine/metrics-reader-worker.ts', fileName: string, folder = path.join(REPO, '.tmp', 'test-worker')): Promise<string> {
   const outfile = path.join(folder, fileName);
   await build({
     entryPoints: [path.join(REPO, entry)],
@@ -27,4 +27,9 @@ export async function bundleWorker(entry: 'main/core/worker.ts' | 'main/db/check
 /** The checkpoint thread's worker (main/db/background-checkpoint.ts), bundled for this process. */
 export function buildCheckpointWorker(): Promise<string> {
   return bundleWorker('main/db/checkpoint-worker.ts', `checkpoint-worker-${process.pid}.cjs`);
+}
+
+/** The metrics reader thread's worker (main/metrics/engine/metrics-reader.ts), bundled for this process. */
+export function buildMetricsReaderWorker(): Promise<string> {
+  return bundleWorker('main/metrics/engine/metrics-reader-worker.ts', `metrics-reader-worker-${process.pid}.cjs`);
 }

@@ -9,6 +9,7 @@ import type { MetricSettings } from '../../../shared/domain/metrics-settings';
 import type { Database } from '../../db/tables';
 import { scoreAccount } from './account-scoring';
 import { accountState, effectivePlacement, placements, type AccountState, type Placements } from './account-state';
+import { inParallel } from './parallel-reads';
 import { addDays, previousWindow, retentionStart, type Window } from './period';
 import type { QueryCache } from './query-cache';
 import { arrColumns, lastTouches, liveAccounts, openExpansionAccounts, type AccountAttributes, type AccountColumns } from './sql-accounts';
@@ -24,7 +25,7 @@ export interface Book {
   t0: string;
   live: readonly AccountAttributes[];
   /** ARR of every live account (liveAccounts() order) at the window's days and any extra day asked for. */
-  arrAt(day: string): readonly number[];
+  arrAt(day: string): Readonly<Float64Array>;
   accounts: AccountState[];
   placements: Map<string, Placements> | null;
   /** The filters in words, for provenance. */
@@ -35,6 +36,9 @@ export interface Book {
 
 export const liveAccountsOf = (db: Kysely<Database>, cache: QueryCache) => cache.get('live-accounts', () => liveAccounts(db), ['accounts']);
 
+const ARR_READS = ['accounts', 'arr'] as const;
+const TOUCH_READS = ['accounts', 'touch'] as const;
+
 /**
  * ARR at every day a request needs (one pass over the live accounts, memoised as a whole) and last
  * touch, memoised apart: an interview saved moves last touch but leaves the ARR columns memoised.
@@ -42,8 +46,8 @@ export const liveAccountsOf = (db: Kysely<Database>, cache: QueryCache) => cache
 export async function columnsOf(db: Kysely<Database>, cache: QueryCache, days: readonly string[], touchDay: string): Promise<AccountColumns> {
   const unique = [...new Set(days)].sort();
   const [arr, lastTouch] = await Promise.all([
-    cache.get(`account-arr|${unique.join(',')}`, () => arrColumns(db, unique), ['accounts', 'arr']),
-    cache.get(`last-touch|${touchDay}`, () => lastTouches(db, touchDay), ['accounts', 'touch']),
+    cache.get(`account-arr|${unique.join(',')}`, () => inParallel(cache, { kind: 'arr-columns', days: unique }, ARR_READS, () => arrColumns(db, unique)), ARR_READS),
+    cache.get(`last-touch|${touchDay}`, () => inParallel(cache, { kind: 'last-touches', day: touchDay }, TOUCH_READS, () => lastTouches(db, touchDay)), TOUCH_READS),
   ]);
   return { arr, lastTouch };
 }
@@ -78,7 +82,7 @@ export async function loadBook(
     columnsOf(db, cache, [period.to, dayBefore, t0, ...(request.extraDays ?? [])], asOf),
     contactFacts(db, cache, window),
   ]);
-  const arrAt = (day: string): readonly number[] => {
+  const arrAt = (day: string): Readonly<Float64Array> => {
     const column = columns.arr.get(day);
     if (!column) throw new Error(`ARR at ${day} was not loaded with the book`);
     return column;

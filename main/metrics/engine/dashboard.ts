@@ -23,16 +23,17 @@ import { addPartials, waterfallFromPartials, type DriverPartials } from './drive
 import { evidence } from './evidence';
 import { loopBreakdown, loopBreakdownFromGroups } from './loop-breakdown';
 import { panelFromScores } from './method-panel';
-import { resolvePeriod, windowPoint } from './period';
+import { resolvePeriod, windowPoint, yearEarlier, type Window } from './period';
 import { capAccountIds } from './provenance-cap';
 import type { QueryCache } from './query-cache';
 import { readMetricSettings } from './settings-store';
 import { followUpsOpenedIn } from './sql-actions';
-import { loopTimes, tallyLoopPairs, type LoopScope } from './sql-loop';
+import { loopTimes, tallyLoopPairs, type LoopPairTimes, type LoopScope } from './sql-loop';
+import { inParallel } from './parallel-reads';
 import { METRIC_MEMO_GROUPS } from '../../db/migrations/007-metrics-arr-counter';
 import { driverLabels } from './sql-driver-citations';
 import { trendPlan, trends } from './trends';
-import { citationFacts } from './window-facts';
+import { citationFacts, contactFacts } from './window-facts';
 
 export interface DashboardRequest {
   period?: MetricsPeriodInput;
@@ -46,7 +47,9 @@ export async function computeDashboard(db: Kysely<Database>, cache: QueryCache, 
   const period = resolvePeriod(request.period, today, fiscalYearStartMonth, 'latest-complete-quarter');
   const filters = request.filters ?? {};
   const plan = trendPlan(period, today);
-  const book = await loadBook(db, cache, { period, filters, settings, today, extraDays: plan.days });
+  const loading = loadBook(db, cache, { period, filters, settings, today, extraDays: plan.days });
+  startIndependentReads(db, cache, { from: period.from, to: period.to }, filters, settings);
+  const book = await loading;
   const active = book.accounts.filter((account) => account.arr > 0);
   const activeRule = `${book.scopeRule}; active at ${period.to} (ARR > 0)`;
 
@@ -120,13 +123,15 @@ async function loopFigures(db: Kysely<Database>, cache: QueryCache, book: Book, 
   const asOf = nowIso();
   const scope: LoopScope = book.accounts.length === book.live.length ? { kind: 'live' } : { kind: 'accounts', ids: ids(book.accounts) };
   // Which accounts are in scope follows from the filters and the accounts; with segment filters, from
-  // everything the placements read too.
-  const scopeReads = book.placements ? METRIC_MEMO_GROUPS : (['accounts'] as const);
-  const pairs = await cache.get(
-    `loop-times|${book.window.from}|${book.window.to}|${scope.kind === 'live' ? 'live' : book.scopeKey}`,
-    () => loopTimes(db, book.window, scope),
-    ['actions', ...scopeReads],
-  );
+  // everything the placements read too. Every live account in scope is one result, however decided.
+  const pairs =
+    scope.kind === 'live'
+      ? await liveLoopTimes(db, cache, book.window)
+      : await cache.get(
+          `loop-times|${book.window.from}|${book.window.to}|${book.scopeKey}`,
+          () => loopTimes(db, book.window, scope),
+          ['actions', ...(book.placements ? METRIC_MEMO_GROUPS : (['accounts'] as const))],
+        );
   if (pairs !== null) return loopBreakdownFromGroups(tallyLoopPairs(pairs, Date.parse(asOf), settings), asOf, settings);
   const actions = await cache.get(`follow-ups|${book.window.from}|${book.window.to}`, () => followUpsOpenedIn(db, book.window), ['actions']);
   const inScope = new Set(ids(book.accounts));
@@ -134,6 +139,30 @@ async function loopFigures(db: Kysely<Database>, cache: QueryCache, book: Book, 
     actions.filter((action) => inScope.has(action.accountId)),
     asOf,
     settings,
+  );
+}
+
+/**
+ * Starts the memoised reads that do not depend on the book, right after the book's own: while the
+ * metrics reader thread reads ARR and last touch for the book, the core's thread reads these instead
+ * of waiting. The calls further down take the same memo entries; their errors surface there.
+ */
+function startIndependentReads(db: Kysely<Database>, cache: QueryCache, window: Window, filters: MetricsFilters, settings: MetricSettings): void {
+  const ignore = () => undefined;
+  // Without filters every live account is in scope (loopFigures()): its follow-ups go to the reader now.
+  if (Object.values(filters).every((value) => value === undefined)) liveLoopTimes(db, cache, window).catch(ignore);
+  citationFacts(db, cache, window, settings.driverScale.negativeAtMost).catch(ignore);
+  contactFacts(db, cache, yearEarlier(window)).catch(ignore);
+}
+
+const LIVE_LOOP_READS = ['actions', 'accounts'] as const;
+
+/** Every live account's follow-up times in the window (no segment placements involved). */
+function liveLoopTimes(db: Kysely<Database>, cache: QueryCache, window: Window): Promise<LoopPairTimes[] | null> {
+  return cache.get(
+    `loop-times|${window.from}|${window.to}|live`,
+    () => inParallel(cache, { kind: 'loop-times', window }, LIVE_LOOP_READS, () => loopTimes(db, window, { kind: 'live' })),
+    LIVE_LOOP_READS,
   );
 }
 

@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables';
 import { METRIC_MEMO_GROUPS, type MetricMemoGroup } from '../../db/migrations/007-metrics-arr-counter';
+import type { ParallelReader } from './parallel-reads';
 import { refreshMetricSummaries } from './summaries';
 
 const MAX_HEAVY = 24;
@@ -65,6 +66,10 @@ export interface QueryCache {
   get<T>(key: string, compute: () => Promise<T>, reads?: readonly MetricMemoGroup[]): Promise<T>;
   /** Whether quarters are read from the maintained summaries (migration 004) or by live passes. */
   readonly summaries: boolean;
+  /** The change counters this memo is keyed by: a result read elsewhere is valid here if its snapshot had the same. */
+  readonly counters: Readonly<Record<MetricMemoGroup, number>>;
+  /** The metrics reader thread's connection to this workspace, when there is one (parallel-reads.ts). */
+  readonly reader: ParallelReader | null;
 }
 
 export interface QueryCacheOptions {
@@ -73,6 +78,8 @@ export interface QueryCacheOptions {
    * reference the tests hold the summaries to). Its memo is kept apart from the default one.
    */
   summaries?: boolean;
+  /** Reads that may run on the metrics reader thread go there (parallel-reads.ts). */
+  reader?: ParallelReader | null;
 }
 
 async function dataVersion(db: Kysely<Database>): Promise<{ version: string; counters: Counters }> {
@@ -138,6 +145,8 @@ export async function queryCache(db: Kysely<Database>, options: QueryCacheOption
   const current = memo;
   return {
     summaries,
+    counters: current.counters,
+    reader: options.reader ?? null,
     get<T>(key: string, compute: () => Promise<T>, reads?: readonly MetricMemoGroup[]): Promise<T> {
       const hit = current.entries.get(key);
       if (hit) {

@@ -89,7 +89,7 @@ export function arrHistorySql(lastDay: string) {
 
 /** ARR at each of `days` (ascending) from an arrHistorySql() string: the last record dated on or before it, else 0. */
 export function arrAtDays(history: string | null, days: readonly string[]): number[] {
-  const columns = days.map(() => [0]);
+  const columns = days.map(() => new Float64Array(1));
   writeArrAtDays(history, days, columns, 0);
   return columns.map(([arr]) => arr!);
 }
@@ -99,7 +99,7 @@ export function arrAtDays(history: string | null, days: readonly string[]): numb
  * on the benchmark workspace), and two substrings per record were most of a cold dashboard's garbage.
  * The ARR at days[k] goes to columns[k][index], for every k.
  */
-function writeArrAtDays(history: string | null, days: readonly string[], columns: number[][], index: number): void {
+function writeArrAtDays(history: string | null, days: readonly string[], columns: Float64Array[], index: number): void {
   const length = history?.length ?? 0;
   let at = 0;
   let current = 0;
@@ -154,13 +154,13 @@ export function lastTouchesQuery(day: string) {
     FROM accounts AS a INDEXED BY accounts_metrics_live_idx WHERE a.deleted_at IS NULL ORDER BY a.id`;
 }
 
-/** day → ARR of every live account that day, in liveAccounts() order. */
-export type ArrColumns = Map<string, number[]>;
+/** day → ARR of every live account that day, in liveAccounts() order (typed: they cross threads as they are, parallel-reads.ts). */
+export type ArrColumns = Map<string, Float64Array>;
 
 export async function arrColumns(db: Kysely<Database>, days: readonly string[]): Promise<ArrColumns> {
   const rows = await arrayRows<[history: string | null], Database>(db, arrHistoriesQuery(days));
   const sorted = [...new Set(days)].sort();
-  const columns = sorted.map(() => new Array<number>(rows.length).fill(0));
+  const columns = sorted.map(() => new Float64Array(rows.length));
   rows.forEach(([history], index) => writeArrAtDays(history, sorted, columns, index));
   return new Map(sorted.map((day, k) => [day, columns[k]!]));
 }

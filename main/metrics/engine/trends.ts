@@ -63,7 +63,7 @@ function splitByActivity(
   scoped: readonly string[],
   scopedIndex: Int32Array,
   inScope: Uint8Array,
-  arrEnd: readonly number[],
+  arrEnd: Readonly<Float64Array>,
 ): { included: string[]; excluded: string[] } {
   const included: string[] = [];
   for (let k = 0; k < scoped.length; k++) if ((arrEnd[scopedIndex[k]!] ?? 0) > 0) included.push(scoped[k]!);

@@ -1,0 +1,62 @@
+/**
+ * Reads of a cold dashboard that can run on a second core (metrics-reader.ts): ARR at the request's
+ * days, last touch, and the follow-ups' times. Together they are about 70 ms of SQLite work on the
+ * 10k-account workspace that the rest of the recompute does not wait for at once, and their results
+ * are columns (typed arrays, a list of dates) that cross threads almost for free. Per-account objects
+ * do not: a quarter's driver citations, parsed on the thread, took longer to copy across (structured
+ * clone of 50k small objects, both ways) than to parse on the core's thread.
+ *
+ * The reader thread runs the very functions the core would run (runParallelRead), on a read-only
+ * connection of its own, in one read transaction that also reads the memo's change counters. A result
+ * is used only if those counters equal the ones the core's memo is keyed by for every group the read
+ * depends on: then it is what the core's own connection would have read. Otherwise, or without a
+ * reader, or when the thread fails, the core computes it itself: a parallel read can only be faster.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/tables';
+import type { MetricMemoGroup } from '../../db/migrations/007-metrics-arr-counter';
+import type { Window } from './period';
+import type { QueryCache } from './query-cache';
+import { arrColumns, lastTouches } from './sql-accounts';
+import { loopTimes } from './sql-loop';
+
+export type ParallelRead =
+  | { kind: 'arr-columns'; days: readonly string[] }
+  | { kind: 'last-touches'; day: string }
+  /** Every live account's follow-ups (the dashboard without filters). */
+  | { kind: 'loop-times'; window: Window };
+
+/** A reader's answer: the result, with the change counters of the snapshot it was read from. */
+export interface ParallelResult {
+  counters: Readonly<Record<string, number>>;
+  value: unknown;
+}
+
+/** Something that runs a ParallelRead elsewhere; null when it could not (the core then reads itself). */
+export interface ParallelReader {
+  read(read: ParallelRead): Promise<ParallelResult | null>;
+}
+
+/** What a read computes: the same functions as the core's own path. */
+export function runParallelRead(db: Kysely<Database>, read: ParallelRead): Promise<unknown> {
+  switch (read.kind) {
+    case 'arr-columns':
+      return arrColumns(db, read.days);
+    case 'last-touches':
+      return lastTouches(db, read.day);
+    case 'loop-times':
+      return loopTimes(db, read.window, { kind: 'live' });
+
+  }
+}
+
+/**
+ * `read` on the cache's reader when it has one and the snapshot matches the memo's counters for
+ * `reads` (the groups the result depends on); `local` otherwise.
+ */
+export async function inParallel<T>(cache: QueryCache, read: ParallelRead, reads: readonly MetricMemoGroup[], local: () => Promise<T>): Promise<T> {
+  if (!cache.reader) return local();
+  const result = await cache.reader.read(read);
+  if (result === null || !reads.every((group) => result.counters[group] === cache.counters[group])) return local();
+  return result.value as T;
+}
