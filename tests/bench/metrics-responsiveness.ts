@@ -68,6 +68,9 @@ async function main(): Promise<void> {
   const file = path.resolve(args.workspace ?? (await ensureLargeWorkspace()));
   const scratch = path.join(REPO, '.tmp', `bench-worker-${process.pid}`);
   const workerFile = await bundleWorker('main/core/worker.ts', 'core-worker.cjs', scratch);
+  // Its threads beside it, as scripts/build.mjs ships them: the core worker finds them there.
+  await bundleWorker('main/db/checkpoint-worker.ts', 'checkpoint-worker.cjs', scratch);
+  await bundleWorker('main/metrics/engine/metrics-reader-worker.ts', 'metrics-reader-worker.cjs', scratch);
   const staticDir = path.join(scratch, 'static');
   fs.mkdirSync(staticDir, { recursive: true });
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>AX Workbench</title>');
