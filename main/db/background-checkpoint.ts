@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
+import { RequestThread } from './request-thread';
 
 export interface CheckpointWorkerData {
   nativeBinding?: string;
@@ -24,56 +23,33 @@ export type CheckpointReply =
  * the log is part of the database until it is copied.
  */
 export class BackgroundCheckpoint {
-  private worker: Worker | null;
-  private readonly waiting = new Map<number, (reply: CheckpointReply) => void>();
   private readonly pending = new Set<Promise<CheckpointReply>>();
-  private nextId = 1;
-  private closing = false;
 
-  private constructor(workerFile: string, nativeBinding: string | undefined) {
-    const data: CheckpointWorkerData = nativeBinding ? { nativeBinding } : {};
-    this.worker = new Worker(workerFile, { workerData: data });
-    this.worker.unref();
-    this.worker.on('message', (reply: CheckpointReply) => {
-      this.waiting.get(reply.id)?.(reply);
-      this.waiting.delete(reply.id);
-    });
-    const fail = (message: string) => {
-      if (this.worker && !this.closing) console.error(`AX Workbench: ${message}; big writes checkpoint on the core's thread from now on.`);
-      this.worker = null;
-      for (const [id, resolve] of this.waiting) resolve({ id, ok: false, message });
-      this.waiting.clear();
-    };
-    this.worker.on('error', (err) => fail(`The checkpoint thread failed: ${err.message}`));
-    this.worker.on('exit', (code) => fail(`The checkpoint thread exited with code ${code}`));
-  }
+  private constructor(private readonly thread: RequestThread<CheckpointRequest, CheckpointReply>) {}
 
   /**
    * The thread from a bundled worker file, or null where there is none (tests that run the core in-process)
    * or it cannot start: big writes then checkpoint as any other.
    */
   static start(workerFile: string | undefined, nativeBinding?: string): BackgroundCheckpoint | null {
-    if (!workerFile || !fs.existsSync(workerFile)) return null;
-    try {
-      return new BackgroundCheckpoint(workerFile, nativeBinding);
-    } catch (err) {
-      console.error(`AX Workbench: the checkpoint thread did not start (${err instanceof Error ? err.message : String(err)}); big writes checkpoint on the core's thread.`);
-      return null;
-    }
+    const thread = RequestThread.start<CheckpointRequest, CheckpointReply>(workerFile, {
+      workerData: (nativeBinding ? { nativeBinding } : {}) satisfies CheckpointWorkerData,
+      name: 'checkpoint thread',
+      fallbackNote: "big writes checkpoint on the core's thread from now on.",
+      failed: (id, message) => ({ id, ok: false, message }),
+    });
+    return thread ? new BackgroundCheckpoint(thread) : null;
   }
 
   get available(): boolean {
-    return this.worker !== null;
+    return this.thread.available;
   }
 
   /** Copies `file`'s log into it on the checkpoint thread. */
   request(file: string): Promise<CheckpointReply> {
-    const id = this.nextId++;
-    if (!this.worker) return Promise.resolve({ id, ok: false, message: 'The checkpoint thread is not running.' });
-    const reply = new Promise<CheckpointReply>((resolve) => this.waiting.set(id, resolve));
+    const reply = this.thread.send((id) => ({ id, file }));
     this.pending.add(reply);
     void reply.then(() => this.pending.delete(reply));
-    this.worker.postMessage({ id, file } satisfies CheckpointRequest);
     return reply;
   }
 
@@ -84,10 +60,7 @@ export class BackgroundCheckpoint {
 
   async close(): Promise<void> {
     await this.idle();
-    this.closing = true;
-    const worker = this.worker;
-    this.worker = null;
-    await worker?.terminate();
+    await this.thread.terminate();
   }
 }
 

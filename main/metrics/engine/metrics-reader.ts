@@ -1,5 +1,4 @@
-import fs from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import { RequestThread } from '../../db/request-thread';
 import type { ParallelRead, ParallelReader, ParallelResult } from './parallel-reads';
 
 export interface ReaderWorkerData {
@@ -18,49 +17,28 @@ export type ReaderReply = { id: number; ok: true; counters: Record<string, numbe
  * an error the person sees: the core reads it itself.
  */
 export class MetricsReader {
-  private worker: Worker | null;
-  private readonly waiting = new Map<number, (reply: ReaderReply) => void>();
-  private nextId = 1;
-  private closing = false;
-
-  private constructor(workerFile: string, nativeBinding: string | undefined) {
-    const data: ReaderWorkerData = nativeBinding ? { nativeBinding } : {};
-    this.worker = new Worker(workerFile, { workerData: data });
-    this.worker.unref();
-    this.worker.on('message', (reply: ReaderReply) => {
-      this.waiting.get(reply.id)?.(reply);
-      this.waiting.delete(reply.id);
-    });
-    const fail = (message: string) => {
-      if (this.worker && !this.closing) console.error(`AX Workbench: ${message}; the core reads every metric itself from now on.`);
-      this.worker = null;
-      for (const [id, resolve] of this.waiting) resolve({ id, ok: false, message });
-      this.waiting.clear();
-    };
-    this.worker.on('error', (err) => fail(`The metrics reader thread failed: ${err.message}`));
-    this.worker.on('exit', (code) => fail(`The metrics reader thread exited with code ${code}`));
-  }
+  private constructor(private readonly thread: RequestThread<ReaderMessage, ReaderReply>) {}
 
   /** The thread from a bundled worker file, or null where there is none or it cannot start. */
   static start(workerFile: string | undefined, nativeBinding?: string): MetricsReader | null {
-    if (!workerFile || !fs.existsSync(workerFile)) return null;
-    try {
-      return new MetricsReader(workerFile, nativeBinding);
-    } catch (err) {
-      console.error(`AX Workbench: the metrics reader thread did not start (${err instanceof Error ? err.message : String(err)}); the core reads every metric itself.`);
-      return null;
-    }
+    const thread = RequestThread.start<ReaderMessage, ReaderReply>(workerFile, {
+      workerData: (nativeBinding ? { nativeBinding } : {}) satisfies ReaderWorkerData,
+      name: 'metrics reader thread',
+      fallbackNote: 'the core reads every metric itself from now on.',
+      failed: (id, message) => ({ id, ok: false, message }),
+    });
+    return thread ? new MetricsReader(thread) : null;
   }
 
   get available(): boolean {
-    return this.worker !== null;
+    return this.thread.available;
   }
 
   /** A reader of `file` for one call's query cache (parallel-reads.ts). */
   forFile(file: string): ParallelReader {
     return {
       read: async (read: ParallelRead): Promise<ParallelResult | null> => {
-        const reply = await this.send((id) => ({ type: 'read', id, file, read }));
+        const reply = await this.thread.send((id) => ({ type: 'read', id, file, read }));
         return reply.ok ? { counters: reply.counters, value: reply.value } : null;
       },
     };
@@ -72,22 +50,11 @@ export class MetricsReader {
    * and a file must not stay open after the person closed or left it.
    */
   async release(): Promise<void> {
-    await this.send((id) => ({ type: 'release', id }));
+    await this.thread.send((id) => ({ type: 'release', id }));
   }
 
   async close(): Promise<void> {
     await this.release();
-    this.closing = true;
-    const worker = this.worker;
-    this.worker = null;
-    await worker?.terminate();
-  }
-
-  private send(message: (id: number) => ReaderMessage): Promise<ReaderReply> {
-    const id = this.nextId++;
-    if (!this.worker) return Promise.resolve({ id, ok: false, message: 'The metrics reader thread is not running.' });
-    const reply = new Promise<ReaderReply>((resolve) => this.waiting.set(id, resolve));
-    this.worker.postMessage(message(id));
-    return reply;
+    await this.thread.terminate();
   }
 }
