@@ -1,9 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { RequestThread } from './request-thread';
-
-export interface CheckpointWorkerData {
-  nativeBinding?: string;
-}
+import { RequestThread, type ThreadFailure } from './request-thread';
 
 export interface CheckpointRequest {
   id: number;
@@ -12,7 +8,7 @@ export interface CheckpointRequest {
 
 export type CheckpointReply =
   | { id: number; ok: true; busy: boolean; logFrames: number; copiedFrames: number }
-  | { id: number; ok: false; message: string };
+  | ThreadFailure;
 
 /**
  * Checkpoints on another thread (checkpoint-worker.ts). A big write (a 100k-row import writes a 266 MB
@@ -33,10 +29,9 @@ export class BackgroundCheckpoint {
    */
   static start(workerFile: string | undefined, nativeBinding?: string): BackgroundCheckpoint | null {
     const thread = RequestThread.start<CheckpointRequest, CheckpointReply>(workerFile, {
-      workerData: (nativeBinding ? { nativeBinding } : {}) satisfies CheckpointWorkerData,
+      nativeBinding,
       name: 'checkpoint thread',
       fallbackNote: "big writes checkpoint on the core's thread from now on.",
-      failed: (id, message) => ({ id, ok: false, message }),
     });
     return thread ? new BackgroundCheckpoint(thread) : null;
   }

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
-import type { CheckpointReply, CheckpointRequest, CheckpointWorkerData } from './background-checkpoint';
+import type { CheckpointReply, CheckpointRequest } from './background-checkpoint';
+import type { RequestThreadData } from './request-thread';
 
 /**
  * The checkpoint thread: copies a workspace's write-ahead log into the file on a connection of its own,
@@ -10,7 +11,7 @@ import type { CheckpointReply, CheckpointRequest, CheckpointWorkerData } from '.
  */
 const port = parentPort;
 if (!port) throw new Error('the checkpoint worker must run in a worker thread');
-const { nativeBinding } = (workerData ?? {}) as CheckpointWorkerData;
+const { nativeBinding } = (workerData ?? {}) as RequestThreadData;
 
 port.on('message', (request: CheckpointRequest) => port.postMessage(checkpoint(request)));
 

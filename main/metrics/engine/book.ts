@@ -9,7 +9,7 @@ import type { MetricSettings } from '../../../shared/domain/metrics-settings';
 import type { Database } from '../../db/tables';
 import { scoreAccount } from './account-scoring';
 import { accountState, effectivePlacement, placements, type AccountState, type Placements } from './account-state';
-import { inParallel } from './parallel-reads';
+import { memoInParallel } from './parallel-reads';
 import { addDays, previousWindow, retentionStart, type Window } from './period';
 import type { QueryCache } from './query-cache';
 import { arrColumns, lastTouches, liveAccounts, openExpansionAccounts, type AccountAttributes, type AccountColumns } from './sql-accounts';
@@ -36,9 +36,6 @@ export interface Book {
 
 export const liveAccountsOf = (db: Kysely<Database>, cache: QueryCache) => cache.get('live-accounts', () => liveAccounts(db), ['accounts']);
 
-const ARR_READS = ['accounts', 'arr'] as const;
-const TOUCH_READS = ['accounts', 'touch'] as const;
-
 /**
  * ARR at every day a request needs (one pass over the live accounts, memoised as a whole) and last
  * touch, memoised apart: an interview saved moves last touch but leaves the ARR columns memoised.
@@ -46,8 +43,8 @@ const TOUCH_READS = ['accounts', 'touch'] as const;
 export async function columnsOf(db: Kysely<Database>, cache: QueryCache, days: readonly string[], touchDay: string): Promise<AccountColumns> {
   const unique = [...new Set(days)].sort();
   const [arr, lastTouch] = await Promise.all([
-    cache.get(`account-arr|${unique.join(',')}`, () => inParallel(cache, { kind: 'arr-columns', days: unique }, ARR_READS, () => arrColumns(db, unique)), ARR_READS),
-    cache.get(`last-touch|${touchDay}`, () => inParallel(cache, { kind: 'last-touches', day: touchDay }, TOUCH_READS, () => lastTouches(db, touchDay)), TOUCH_READS),
+    memoInParallel(cache, `account-arr|${unique.join(',')}`, { kind: 'arr-columns', days: unique }, ['accounts', 'arr'], () => arrColumns(db, unique)),
+    memoInParallel(cache, `last-touch|${touchDay}`, { kind: 'last-touches', day: touchDay }, ['accounts', 'touch'], () => lastTouches(db, touchDay)),
   ]);
   return { arr, lastTouch };
 }

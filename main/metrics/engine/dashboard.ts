@@ -29,7 +29,7 @@ import type { QueryCache } from './query-cache';
 import { readMetricSettings } from './settings-store';
 import { followUpsOpenedIn } from './sql-actions';
 import { loopTimes, tallyLoopPairs, type LoopPairTimes, type LoopScope } from './sql-loop';
-import { inParallel } from './parallel-reads';
+import { memoInParallel } from './parallel-reads';
 import { METRIC_MEMO_GROUPS } from '../../db/migrations/007-metrics-arr-counter';
 import { driverLabels } from './sql-driver-citations';
 import { trendPlan, trends } from './trends';
@@ -155,14 +155,10 @@ function startIndependentReads(db: Kysely<Database>, cache: QueryCache, window: 
   contactFacts(db, cache, yearEarlier(window)).catch(ignore);
 }
 
-const LIVE_LOOP_READS = ['actions', 'accounts'] as const;
-
 /** Every live account's follow-up times in the window (no segment placements involved). */
 function liveLoopTimes(db: Kysely<Database>, cache: QueryCache, window: Window): Promise<LoopPairTimes[] | null> {
-  return cache.get(
-    `loop-times|${window.from}|${window.to}|live`,
-    () => inParallel(cache, { kind: 'loop-times', window }, LIVE_LOOP_READS, () => loopTimes(db, window, { kind: 'live' })),
-    LIVE_LOOP_READS,
+  return memoInParallel(cache, `loop-times|${window.from}|${window.to}|live`, { kind: 'loop-times', window }, ['actions', 'accounts'], () =>
+    loopTimes(db, window, { kind: 'live' }),
   );
 }
 

@@ -4,7 +4,8 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { registerArrayRows } from '../../db/array-rows';
 import { MMAP_BYTES, PAGE_CACHE_KIB } from '../../db/open-database';
 import type { Database } from '../../db/tables';
-import type { ReaderMessage, ReaderReply, ReaderWorkerData } from './metrics-reader';
+import type { RequestThreadData } from '../../db/request-thread';
+import type { ReaderMessage, ReaderReply } from './metrics-reader';
 import { runParallelRead } from './parallel-reads';
 
 /**
@@ -15,7 +16,7 @@ import { runParallelRead } from './parallel-reads';
  */
 const port = parentPort;
 if (!port) throw new Error('the metrics reader must run in a worker thread');
-const { nativeBinding } = (workerData ?? {}) as ReaderWorkerData;
+const { nativeBinding } = (workerData ?? {}) as RequestThreadData;
 
 interface Connection {
   file: string;

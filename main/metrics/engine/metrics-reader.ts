@@ -1,13 +1,9 @@
-import { RequestThread } from '../../db/request-thread';
+import { RequestThread, type ThreadFailure } from '../../db/request-thread';
 import type { ParallelRead, ParallelReader, ParallelResult } from './parallel-reads';
-
-export interface ReaderWorkerData {
-  nativeBinding?: string;
-}
 
 export type ReaderMessage = { type: 'read'; id: number; file: string; read: ParallelRead } | { type: 'release'; id: number };
 
-export type ReaderReply = { id: number; ok: true; counters: Record<string, number>; value: unknown } | { id: number; ok: false; message: string };
+export type ReaderReply = { id: number; ok: true; counters: Record<string, number>; value: unknown } | ThreadFailure;
 
 /**
  * The metrics reader thread (metrics-reader-worker.ts): a second core for the reads of a cold dashboard
@@ -22,10 +18,9 @@ export class MetricsReader {
   /** The thread from a bundled worker file, or null where there is none or it cannot start. */
   static start(workerFile: string | undefined, nativeBinding?: string): MetricsReader | null {
     const thread = RequestThread.start<ReaderMessage, ReaderReply>(workerFile, {
-      workerData: (nativeBinding ? { nativeBinding } : {}) satisfies ReaderWorkerData,
+      nativeBinding,
       name: 'metrics reader thread',
       fallbackNote: 'the core reads every metric itself from now on.',
-      failed: (id, message) => ({ id, ok: false, message }),
     });
     return thread ? new MetricsReader(thread) : null;
   }

@@ -51,9 +51,15 @@ export function runParallelRead(db: Kysely<Database>, read: ParallelRead): Promi
 }
 
 /**
- * `read` on the cache's reader when it has one and the snapshot matches the memo's counters for
- * `reads` (the groups the result depends on); `local` otherwise.
+ * The memo entry `key` (QueryCache.get), computed by `read` on the cache's reader when it has one and
+ * the snapshot matches the memo's counters for `reads` (the groups the result depends on, which the
+ * entry is kept by too); by `local` otherwise.
  */
+export function memoInParallel<T>(cache: QueryCache, key: string, read: ParallelRead, reads: readonly MetricMemoGroup[], local: () => Promise<T>): Promise<T> {
+  return cache.get(key, () => inParallel(cache, read, reads, local), reads);
+}
+
+/** `read` on the cache's reader, used if its snapshot's counters for `reads` are the memo's; `local` otherwise. */
 export async function inParallel<T>(cache: QueryCache, read: ParallelRead, reads: readonly MetricMemoGroup[], local: () => Promise<T>): Promise<T> {
   if (!cache.reader) return local();
   const result = await cache.reader.read(read);
