@@ -70,14 +70,17 @@ export function countCategories(scores: readonly number[]): NpsCounts {
 
 /** Pooled counts across groups: NPS of a union is NOT the mean of the groups' NPS. */
 export function poolCounts(groups: readonly NpsCounts[]): NpsCounts {
-  return groups.reduce<NpsCounts>(
-    (pooled, group) => ({
-      promoters: pooled.promoters + group.promoters,
-      passives: pooled.passives + group.passives,
-      detractors: pooled.detractors + group.detractors,
-    }),
-    { promoters: 0, passives: 0, detractors: 0 },
-  );
+  // Running sums, not an object per group: portfolio passes pool 10k accounts several times.
+  let promoters = 0;
+  let passives = 0;
+  let detractors = 0;
+  for (let i = 0; i < groups.length; i++) {
+    const group = groups[i]!;
+    promoters += group.promoters;
+    passives += group.passives;
+    detractors += group.detractors;
+  }
+  return { promoters, passives, detractors };
 }
 
 function assertCounts(counts: NpsCounts): void {

@@ -69,6 +69,24 @@ export function retention(inputs: readonly RetentionInput[]): RetentionResult {
  * (same sums in the same order, same explanations); a property test holds the two together.
  */
 export function retentionRates(inputs: readonly RetentionInput[]): Pick<RetentionResult, 'cohortSize' | 'nrr' | 'grr'> {
+  return retentionRatesOf(
+    inputs.length,
+    (k) => inputs[k]!.accountId,
+    (k) => inputs[k]!.arrStart,
+    (k) => inputs[k]!.arrEnd,
+  );
+}
+
+/**
+ * retentionRates() over `count` accounts read through accessors, for callers that hold ARR in columns
+ * (the trend's eight quarters): no input object per account and quarter.
+ */
+export function retentionRatesOf(
+  count: number,
+  accountIdAt: (k: number) => string,
+  arrStartAt: (k: number) => MinorUnits,
+  arrEndAt: (k: number) => MinorUnits,
+): Pick<RetentionResult, 'cohortSize' | 'nrr' | 'grr'> {
   let cohortAccounts = 0;
   let churnedAccounts = 0;
   let startArr = 0;
@@ -81,8 +99,10 @@ export function retentionRates(inputs: readonly RetentionInput[]): Pick<Retentio
     if (!Number.isSafeInteger(total)) throw new RangeError('money total exceeds the safe integer range');
     return total;
   };
-  for (const { accountId, arrStart, arrEnd } of inputs) {
-    if (!(assertAccountArr(arrStart, accountId, 'start ARR') > 0 && assertAccountArr(arrEnd, accountId, 'end ARR') >= 0)) continue;
+  for (let k = 0; k < count; k++) {
+    const arrStart = arrStartAt(k);
+    const arrEnd = arrEndAt(k);
+    if (!(assertAccountArr(arrStart, accountIdAt(k), 'start ARR') > 0 && assertAccountArr(arrEnd, accountIdAt(k), 'end ARR') >= 0)) continue;
     cohortAccounts += 1;
     startArr = safe(startArr + arrStart);
     endArr = safe(endArr + arrEnd);

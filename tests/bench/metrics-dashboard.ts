@@ -36,7 +36,8 @@ import { metricSettingsSchema } from '../../shared/domain/metrics-settings';
 import { contactScores, contactScoresQuery } from '../../main/metrics/engine/sql-contact-scores';
 import { driverCitations, driverCitationsQuery } from '../../main/metrics/engine/sql-driver-citations';
 import { globalCountsQuery } from '../../main/metrics/engine/sql-trend';
-import { ratedCitationsParser } from '../../main/metrics/engine/driver-partials';
+import { CitationColumnsBuilder } from '../../main/metrics/engine/citation-columns';
+import { liveDriverIds, ratedCitationsParser } from '../../main/metrics/engine/driver-partials';
 import {
   summaryCitations,
   summaryCitationsQuery,
@@ -202,8 +203,8 @@ async function main(): Promise<void> {
       ['summaries: contact scores of the quarter', () => summaryContactScores(db, firstMonth)],
       ['summaries: driver citations + parse', async () => {
         const { rows, liveByCode } = await summaryCitations(db, firstMonth);
-        const parse = ratedCitationsParser(liveByCode, 2);
-        for (const [, cites] of rows) parse(cites);
+        const parse = ratedCitationsParser(liveByCode, 2, new CitationColumnsBuilder(liveDriverIds(liveByCode)));
+        for (const [accountId, cites] of rows) parse(accountId, cites);
       }],
       ['per account: ARR history', () => arrColumns(db, [...new Set([period.to, addDays(period.from, -1), ...trendDays])].sort())],
       ['per account: last touch', () => lastTouches(db, period.to)],

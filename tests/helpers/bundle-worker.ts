@@ -9,7 +9,11 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
  * external), into `folder` (default .tmp/test-worker) inside the repo, so the bundle resolves
  * better-sqlite3 from node_modules as dist/main does. Returns the bundle's path.
  */
-export async function bundleWorker(entry: 'main/core/worker.ts' | 'main/db/checkpoint-worker.ts' | 'main/metrics/engine/metrics-reader-worker.ts', fileName: string, folder = path.join(REPO, '.tmp', 'test-worker')): Promise<string> {
+export async function bundleWorker(
+  entry: 'main/core/worker.ts' | 'main/db/checkpoint-worker.ts' | 'main/metrics/engine/metrics-reader-worker.ts' | 'tests/helpers/held-worker.ts',
+  fileName: string,
+  folder = path.join(REPO, '.tmp', 'test-worker'),
+): Promise<string> {
   const outfile = path.join(folder, fileName);
   await build({
     entryPoints: [path.join(REPO, entry)],
@@ -32,4 +36,9 @@ export function buildCheckpointWorker(): Promise<string> {
 /** The metrics reader thread's worker (main/metrics/engine/metrics-reader.ts), bundled for this process. */
 export function buildMetricsReaderWorker(): Promise<string> {
   return bundleWorker('main/metrics/engine/metrics-reader-worker.ts', `metrics-reader-worker-${process.pid}.cjs`);
+}
+
+/** A request thread's worker for tests (tests/helpers/held-worker.ts), bundled for this process. */
+export function buildHeldWorker(): Promise<string> {
+  return bundleWorker('tests/helpers/held-worker.ts', `held-worker-${process.pid}.cjs`);
 }

@@ -13,7 +13,7 @@ import { mspSegment, riskZone, withOverride } from '../segments';
 import { scoreAccount, type AccountScores } from './account-scoring';
 import type { AccountAttributes } from './sql-accounts';
 import type { AccountOverrides } from './sql-overrides';
-import type { AccountWindowFacts } from './window-facts';
+import type { AccountWindowFacts } from './contact-columns';
 
 export interface AccountInputs {
   attrs: AccountAttributes;
@@ -25,9 +25,12 @@ export interface AccountInputs {
   arrT0: number;
   facts: AccountWindowFacts | undefined;
   lastTouch: string | null;
+  /** Its place in the book's live accounts (Book.live), where a window's columns are aligned; −1 outside a book. */
+  liveIndex?: number;
 }
 
 export interface AccountState extends AccountInputs {
+  liveIndex: number;
   scores: AccountScores;
   category: NpsCategory | null;
   countAllNps: number | null;
@@ -65,6 +68,7 @@ export function accountState(inputs: AccountInputs, asOf: string, settings: Metr
     arrT0: inputs.arrT0,
     facts: inputs.facts,
     lastTouch: inputs.lastTouch,
+    liveIndex: inputs.liveIndex ?? -1,
     scores,
     category,
     countAllNps,

@@ -74,10 +74,12 @@ export async function loadBook(
   const asOf = period.to < request.today ? period.to : request.today;
   const t0 = retentionStart(period.to);
   const dayBefore = addDays(period.from, -1);
+  // The reader thread (when there is one) reads ARR and last touch; the core meanwhile reads the live
+  // accounts and the window's facts itself, which take about as long: the book needs all four.
   const [live, columns, facts] = await Promise.all([
     liveAccountsOf(db, cache),
     columnsOf(db, cache, [period.to, dayBefore, t0, ...(request.extraDays ?? [])], asOf),
-    contactFacts(db, cache, window),
+    contactFacts(db, cache, window, 'core'),
   ]);
   const arrAt = (day: string): Readonly<Float64Array> => {
     const column = columns.arr.get(day);
@@ -87,12 +89,21 @@ export async function loadBook(
   const [arrEnd, arrStart, arrT0, touches] = [arrAt(period.to), arrAt(dayBefore), arrAt(t0), columns.lastTouch];
   const matches = attributeMatch(filters);
   const asOfMs = Date.parse(asOf);
+  const factRows = facts.rowsFor(live);
   const accounts: AccountState[] = [];
   live.forEach((attrs, index) => {
     if (!matches(attrs)) return;
     accounts.push(
       accountState(
-        { attrs, arr: arrEnd[index] ?? 0, arrWindowStart: arrStart[index] ?? 0, arrT0: arrT0[index] ?? 0, facts: facts.get(attrs.id), lastTouch: touches[index] ?? null },
+        {
+          attrs,
+          arr: arrEnd[index] ?? 0,
+          arrWindowStart: arrStart[index] ?? 0,
+          arrT0: arrT0[index] ?? 0,
+          facts: facts.atRow(factRows[index]!),
+          lastTouch: touches[index] ?? null,
+          liveIndex: index,
+        },
         asOf,
         settings,
         asOfMs,
@@ -101,7 +112,7 @@ export async function loadBook(
   });
 
   const needPlacements = request.withPlacements || filters.segment !== undefined || filters.riskZone !== undefined;
-  const placed = needPlacements ? await placeAll(db, cache, accounts, period, asOf, settings) : null;
+  const placed = needPlacements ? await placeAll(db, cache, live, accounts, period, asOf, settings) : null;
   const inScope = placed
     ? accounts.filter((account) => {
         const p = placed.get(account.attrs.id)!;
@@ -119,6 +130,7 @@ export async function loadBook(
 async function placeAll(
   db: Kysely<Database>,
   cache: QueryCache,
+  live: readonly AccountAttributes[],
   accounts: readonly AccountState[],
   period: MetricsPeriod,
   asOf: string,
@@ -133,10 +145,11 @@ async function placeAll(
   ]);
   const qbrsByAccount = groupBy(qbrs, (row) => row.accountId);
   const milestonesByAccount = groupBy(milestones, (row) => row.accountId);
+  const previousRows = previous.rowsFor(live);
   const result = new Map<string, Placements>();
   for (const account of accounts) {
     const id = account.attrs.id;
-    const prior = previous.get(id);
+    const prior = previous.atRow(previousRows[account.liveIndex]!);
     const previousWeightedScore = prior ? scoreAccount(prior.contacts, prior.counts, settings).score.weighted : null;
     const history = successVectorHistory(qbrsByAccount.get(id) ?? [], milestonesByAccount.get(id) ?? []);
     const nrr = account.arrT0 > 0 ? account.arr / account.arrT0 : null;

@@ -14,12 +14,12 @@ import { driverArrAtRisk } from '../drivers';
 import { figure } from '../figure';
 import { sumMinorUnits } from '../money';
 import { npsFromCounts, poolCounts } from '../nps';
-import { retentionRates } from '../retention';
+import { retentionRatesOf } from '../retention';
 import { arrByCategory, expectedRevenueLoss, hardArrAtRisk } from '../revenue-at-risk';
 import { expectedRevenue, scoredArr, valueOfOnePoint } from '../value-of-point';
 import type { AccountState } from './account-state';
 import { loadBook, type Book } from './book';
-import { addPartials, waterfallFromPartials, type DriverPartials } from './driver-partials';
+import { waterfallFromPartials, type DriverPartials } from './driver-partials';
 import { evidence } from './evidence';
 import { loopBreakdown, loopBreakdownFromGroups } from './loop-breakdown';
 import { panelFromScores } from './method-panel';
@@ -60,7 +60,12 @@ export async function computeDashboard(db: Kysely<Database>, cache: QueryCache, 
   const byCategory = arrByCategory(risk);
   const loss = expectedRevenueLoss(byCategory, settings);
   const silent = active.filter((account) => account.silent);
-  const retained = retentionRates(book.accounts.map((account) => ({ accountId: account.attrs.id, arrStart: account.arrT0, arrEnd: account.arr })));
+  const retained = retentionRatesOf(
+    book.accounts.length,
+    (k) => book.accounts[k]!.attrs.id,
+    (k) => book.accounts[k]!.arrT0,
+    (k) => book.accounts[k]!.arr,
+  );
   const activeArr = sumMinorUnits(active.map((account) => account.arr));
 
   const [trendSeries, drivers, proof, loop] = await Promise.all([
@@ -174,17 +179,15 @@ function silenceExplanation(book: Book, silent: readonly AccountState[], activeA
 async function driverFigures(db: Kysely<Database>, cache: QueryCache, book: Book, active: readonly AccountState[], negativeAtMost: number): Promise<MetricsDashboard['drivers']> {
   const [citations, labels] = await Promise.all([citationFacts(db, cache, book.window, negativeAtMost), cache.get('driver-labels', () => driverLabels(db), ['responses'])]);
   const partials: DriverPartials = new Map();
-  for (const account of active) {
-    const cited = citations.get(account.attrs.id);
-    if (cited) addPartials(partials, cited.partials);
-  }
+  const rows = citations.rowsFor(book.live);
+  for (const account of active) citations.addPartialsAt(rows[account.liveIndex]!, partials);
   const waterfall = waterfallFromPartials(partials, poolCounts(active.map((account) => account.scores.counts)), labels);
   const atRisk = driverArrAtRisk(
     book.accounts.map((account) => ({
       accountId: account.attrs.id,
       arr: account.arr,
       atRisk: account.atRisk,
-      negativeDriverIds: citations.get(account.attrs.id)?.negativeDriverIds ?? [],
+      negativeDriverIds: citations.negativeDriverIdsAt(rows[account.liveIndex]!),
     })),
     labels,
   );

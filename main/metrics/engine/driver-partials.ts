@@ -9,6 +9,7 @@ import type { DriverNpsContribution, NpsCounts, NpsWaterfall } from '../../../sh
 import { OTHER_LABEL, type DriverLabels } from '../drivers';
 import { figure } from '../figure';
 import { npsFromCounts } from '../nps';
+import { CitationColumnsBuilder, citationsAt } from './citation-columns';
 
 /** null key: the "Other" bucket (responses citing no driver). */
 export type DriverPartials = Map<string | null, { sum: number; responses: number }>;
@@ -111,7 +112,14 @@ const SEMICOLON = 59; // ';'
  * Gives exactly what parseCitations() gives for the live pass's string of the same responses.
  */
 export function parseRatedCitations(cites: string, liveByCode: readonly (string | undefined)[], negativeAtMost: number): AccountCitations {
-  return ratedCitationsParser(liveByCode, negativeAtMost)(cites);
+  const into = new CitationColumnsBuilder(liveDriverIds(liveByCode));
+  ratedCitationsParser(liveByCode, negativeAtMost, into)('', cites);
+  return citationsAt(into.finish(), 0);
+}
+
+/** The live drivers of a code table, ascending: the slots of citation columns. */
+export function liveDriverIds(liveByCode: readonly (string | undefined)[]): string[] {
+  return [...new Set(liveByCode.filter((id): id is string => id !== undefined))].sort();
 }
 
 /** The response starting at `at`, for error messages (cut only when one is thrown). */
@@ -126,21 +134,26 @@ const badRating = (cites: string, at: number, code: number) => new RangeError(`d
 const unexpected = (cites: string, at: number, char: number) => new RangeError(`unexpected "${String.fromCharCode(char)}" in "${responseAt(cites, at)}"`);
 
 /**
- * parseRatedCitations() for many accounts with the same codes and threshold: a cold dashboard parses
- * a quarter's 140k responses and 400k ratings. Drivers become dense slots once, and each account's
- * tallies live in typed arrays reused from one account to the next, so the only objects made are the
- * account's result. Each driver's sum still adds the same shares in the same order (response order),
- * so the floats are the ones parseCitations() makes.
+ * parseRatedCitations() for many accounts with the same codes and threshold, each account a row of
+ * `into` (built with liveDriverIds(liveByCode)): a cold dashboard parses a quarter's 140k responses and
+ * 400k ratings. Drivers become dense slots once, and each account's tallies live in typed arrays
+ * reused from one account to the next, so nothing is made per account. Each driver's sum still adds
+ * the same shares in the same order (response order), so the floats are the ones parseCitations()
+ * makes. A refused string adds no row.
  */
-export function ratedCitationsParser(liveByCode: readonly (string | undefined)[], negativeAtMost: number): (cites: string) => AccountCitations {
+export function ratedCitationsParser(
+  liveByCode: readonly (string | undefined)[],
+  negativeAtMost: number,
+  into: CitationColumnsBuilder,
+): (accountId: string, cites: string) => void {
+  const slotOfId = new Map(into.driverIds.map((id, slot) => [id, slot]));
   const slotOfCode = new Int32Array(liveByCode.length).fill(-1);
-  const ids: string[] = [];
   liveByCode.forEach((id, code) => {
-    if (id === undefined) return;
-    slotOfCode[code] = ids.length;
-    ids.push(id);
+    const slot = id === undefined ? undefined : slotOfId.get(id);
+    if (slot === undefined) return;
+    slotOfCode[code] = slot;
   });
-  const other = ids.length;
+  const other = into.otherSlot;
   const sums = new Float64Array(other + 1);
   const responsesOf = new Int32Array(other + 1);
   /** Where a slot sits in the account's first-appearance order, or −1. */
@@ -154,9 +167,9 @@ export function ratedCitationsParser(liveByCode: readonly (string | undefined)[]
   let responseMark = 0;
   let accountMark = 0;
 
-  return (cites: string): AccountCitations => {
+  return (accountId: string, cites: string): void => {
     try {
-      return parseAccount(cites);
+      parseAccount(accountId, cites);
     } catch (err) {
       // A refused string leaves its drivers' positions set: clear them, or the next account would lose them.
       position.fill(-1);
@@ -164,7 +177,7 @@ export function ratedCitationsParser(liveByCode: readonly (string | undefined)[]
     }
   };
 
-  function parseAccount(cites: string): AccountCitations {
+  function parseAccount(accountId: string, cites: string): void {
     accountMark += 1;
     let used = 0;
     let negativeCount = 0;
@@ -238,17 +251,21 @@ export function ratedCitationsParser(liveByCode: readonly (string | undefined)[]
         }
       }
     }
-    const partials: AccountPartials = { keys: new Array(used), sums: new Array(used), responses: new Array(used) };
     for (let k = 0; k < used; k++) {
       const slot = order[k]!;
-      partials.keys[k] = slot === other ? null : ids[slot]!;
-      partials.sums[k] = sums[slot]!;
-      partials.responses[k] = responsesOf[slot]!;
+      into.entry(slot, sums[slot]!, responsesOf[slot]!);
       position[slot] = -1;
     }
-    const negativeDriverIds = new Array<string>(negativeCount);
-    for (let k = 0; k < negativeCount; k++) negativeDriverIds[k] = ids[negatives[k]!]!;
-    return { partials, negativeDriverIds: negativeDriverIds.sort(), responses };
+    // Slots ascend with the drivers' ids: in slot order, the negatives are sorted by id. A few per
+    // account, so an insertion sort in place (a typed array's sort() costs a runtime call per account).
+    for (let k = 1; k < negativeCount; k++) {
+      const slot = negatives[k]!;
+      let at = k - 1;
+      for (; at >= 0 && negatives[at]! > slot; at--) negatives[at + 1] = negatives[at]!;
+      negatives[at + 1] = slot;
+    }
+    for (let k = 0; k < negativeCount; k++) into.negative(negatives[k]!);
+    into.endRow(accountId, responses);
   }
 }
 

@@ -27,8 +27,9 @@ export async function evidence(db: Kysely<Database>, cache: QueryCache, book: Bo
   const facts = await contactFacts(db, cache, window);
   const points: ScoreNrrPoint[] = [];
   const outcomes: ChurnOutcome[] = [];
+  const rows = facts.rowsFor(book.live);
   for (const account of book.accounts) {
-    const prior = facts.get(account.attrs.id);
+    const prior = facts.atRow(rows[account.liveIndex]!);
     // The outcome is known only for accounts that were customers then (ARR at t0 > 0).
     if (!prior || account.arrT0 <= 0) continue;
     const then = scoreAccount(prior.contacts, prior.counts, settings);

@@ -4,7 +4,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { registerArrayRows } from '../../db/array-rows';
 import { MMAP_BYTES, PAGE_CACHE_KIB } from '../../db/open-database';
 import type { Database } from '../../db/tables';
-import type { RequestThreadData } from '../../db/request-thread';
+import { claimRequest, type RequestThreadData } from '../../db/request-thread';
 import type { ReaderMessage, ReaderReply } from './metrics-reader';
 import { runParallelRead } from './parallel-reads';
 
@@ -16,7 +16,7 @@ import { runParallelRead } from './parallel-reads';
  */
 const port = parentPort;
 if (!port) throw new Error('the metrics reader must run in a worker thread');
-const { nativeBinding } = (workerData ?? {}) as RequestThreadData;
+const { nativeBinding, claims } = (workerData ?? {}) as RequestThreadData;
 
 interface Connection {
   file: string;
@@ -35,6 +35,11 @@ async function handle(message: ReaderMessage): Promise<void> {
   if (message.type === 'release') {
     await release();
     port!.postMessage({ id: message.id, ok: true, counters: {}, value: null } satisfies ReaderReply);
+    return;
+  }
+  // Taken back by the core, which found itself waiting before this thread got to it.
+  if (!claimRequest(claims, message)) {
+    port!.postMessage({ id: message.id, ok: false, message: 'taken back by the core' } satisfies ReaderReply);
     return;
   }
   try {

@@ -1,13 +1,14 @@
 import { RequestThread, type ThreadFailure } from '../../db/request-thread';
 import type { ParallelRead, ParallelReader, ParallelResult } from './parallel-reads';
 
-export type ReaderMessage = { type: 'read'; id: number; file: string; read: ParallelRead } | { type: 'release'; id: number };
+export type ReaderMessage = { type: 'read'; id: number; shared?: boolean; file: string; read: ParallelRead } | { type: 'release'; id: number; shared?: boolean };
 
 export type ReaderReply = { id: number; ok: true; counters: Record<string, number>; value: unknown } | ThreadFailure;
 
 /**
  * The metrics reader thread (metrics-reader-worker.ts): a second core for the reads of a cold dashboard
- * that parallel-reads.ts lists, so that the core's thread computes while SQLite reads. Like the
+ * that parallel-reads.ts lists, so that the core's thread computes while SQLite reads. The two share
+ * the work: a read the thread has not started when the core runs out of work is the core's. Like the
  * checkpoint thread, it is optional: without its worker file (the core in-process, as most tests run
  * it), or once it failed, every read is the core's own, as before it existed. A failed read is never
  * an error the person sees: the core reads it itself.
@@ -21,6 +22,7 @@ export class MetricsReader {
       nativeBinding,
       name: 'metrics reader thread',
       fallbackNote: 'the core reads every metric itself from now on.',
+      shareWork: true,
     });
     return thread ? new MetricsReader(thread) : null;
   }
@@ -29,11 +31,14 @@ export class MetricsReader {
     return this.thread.available;
   }
 
-  /** A reader of `file` for one call's query cache (parallel-reads.ts). */
-  forFile(file: string): ParallelReader {
+  /**
+   * A reader of `file` for one call's query cache (parallel-reads.ts). `shareWork`: a read the thread
+   * has not started when the core runs out of other work is taken back, and the core reads it itself.
+   */
+  forFile(file: string, shareWork = true): ParallelReader {
     return {
       read: async (read: ParallelRead): Promise<ParallelResult | null> => {
-        const reply = await this.thread.send((id) => ({ type: 'read', id, file, read }));
+        const reply = await this.thread.send((id) => ({ type: 'read', id, file, read }), shareWork);
         return reply.ok ? { counters: reply.counters, value: reply.value } : null;
       },
     };

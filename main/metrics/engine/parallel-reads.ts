@@ -1,16 +1,19 @@
 /**
  * Reads of a cold dashboard that can run on a second core (metrics-reader.ts): ARR at the request's
- * days, last touch, and the follow-ups' times. Together they are about 70 ms of SQLite work on the
- * 10k-account workspace that the rest of the recompute does not wait for at once, and their results
- * are columns (typed arrays, a list of dates) that cross threads almost for free. Per-account objects
- * do not: a quarter's driver citations, parsed on the thread, took longer to copy across (structured
- * clone of 50k small objects, both ways) than to parse on the core's thread.
+ * days, last touch, the follow-ups' times, a window's contact facts and driver citations (the year
+ * earlier, the citations of the quarter) and the trend's quarter counts. Their results are columns
+ * (typed arrays, the accounts' ids, a list of dates) or a few numbers, which cross threads almost for
+ * free; per-account objects would not (a quarter's citations as 50k small objects took longer to
+ * copy across than to parse), which is why the window facts are columns (contact-columns.ts,
+ * citation-columns.ts).
  *
  * The reader thread runs the very functions the core would run (runParallelRead), on a read-only
  * connection of its own, in one read transaction that also reads the memo's change counters. A result
  * is used only if those counters equal the ones the core's memo is keyed by for every group the read
  * depends on: then it is what the core's own connection would have read. Otherwise, or without a
  * reader, or when the thread fails, the core computes it itself: a parallel read can only be faster.
+ * The core also takes back a read the thread has not started once it has nothing else to do (work
+ * sharing, request-thread.ts), so neither thread waits while the other has a queue.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables';
@@ -19,12 +22,20 @@ import type { Window } from './period';
 import type { QueryCache } from './query-cache';
 import { arrColumns, lastTouches } from './sql-accounts';
 import { loopTimes } from './sql-loop';
+import { readCitations, readContactFacts } from './read-window-facts';
+import type { CountScope } from './sql-trend';
+import { trendCounts } from './trend-counts';
 
 export type ParallelRead =
   | { kind: 'arr-columns'; days: readonly string[] }
   | { kind: 'last-touches'; day: string }
   /** Every live account's follow-ups (the dashboard without filters). */
-  | { kind: 'loop-times'; window: Window };
+  | { kind: 'loop-times'; window: Window }
+  /** A window's contact facts and driver citations as columns; `summaries`: the memo's QueryCache.summaries. */
+  | { kind: 'contact-facts'; window: Window; summaries: boolean }
+  | { kind: 'citations'; window: Window; negativeAtMost: number; summaries: boolean }
+  /** A trend quarter's count-all counts over a scope of live accounts. */
+  | { kind: 'trend-counts'; window: Window; summaries: boolean; scope: CountScope };
 
 /** A reader's answer: the result, with the change counters of the snapshot it was read from. */
 export interface ParallelResult {
@@ -46,7 +57,12 @@ export function runParallelRead(db: Kysely<Database>, read: ParallelRead): Promi
       return lastTouches(db, read.day);
     case 'loop-times':
       return loopTimes(db, read.window, { kind: 'live' });
-
+    case 'contact-facts':
+      return readContactFacts(db, read.window, read.summaries);
+    case 'citations':
+      return readCitations(db, read.window, read.negativeAtMost, read.summaries);
+    case 'trend-counts':
+      return trendCounts(db, read.window, read.summaries, read.scope);
   }
 }
 

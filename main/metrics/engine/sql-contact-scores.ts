@@ -37,7 +37,7 @@ export function contactScoresQuery(window: Window) {
     ) AS pc
     LEFT JOIN contacts AS c INDEXED BY contacts_metrics_role_idx ON c.id = pc.contact_id
     WHERE pc.contact_id IS NULL OR c.deleted_at IS NULL
-    GROUP BY pc.account_id`;
+    GROUP BY pc.account_id ORDER BY pc.account_id`;
 }
 
 export function contactScores(db: Kysely<Database>, window: Window): Promise<ContactScoresRow[]> {

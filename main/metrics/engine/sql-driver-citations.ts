@@ -63,7 +63,7 @@ export function driverCitationsQuery(window: Window, negativeAtMost: number, cod
         AND i.interviewed_at >= ${window.from} AND i.interviewed_at < ${dayAfter(window.to)}
         AND (i.contact_id IS NULL OR i.contact_id NOT IN (SELECT id FROM contacts INDEXED BY contacts_deleted_idx WHERE deleted_at IS NOT NULL))
     )
-    SELECT account_id AS accountId, group_concat(entry, ';' ORDER BY id) AS cites FROM cited GROUP BY account_id`;
+    SELECT account_id AS accountId, group_concat(entry, ';' ORDER BY id) AS cites FROM cited GROUP BY account_id ORDER BY account_id`;
 }
 
 export interface DriverCitations {

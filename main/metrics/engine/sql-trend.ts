@@ -62,14 +62,22 @@ export interface CountsQueries {
 }
 
 /**
- * Counts of the responses of `included` (live accounts), given the live accounts left out: the shorter
- * list goes into the query, so a book with a few accounts filtered out is the global count minus theirs.
+ * Which live accounts a count is for, as the shorter list: those counted, or all but those left out (a
+ * book with a few accounts filtered out is the global count minus theirs). It crosses to the metrics
+ * reader thread as it is (parallel-reads.ts), so only the shorter list is ever copied.
  */
-export async function countsOfIncluded(db: Kysely<Database>, included: readonly string[], excluded: readonly string[], queries: CountsQueries): Promise<NpsCounts> {
-  if (included.length === 0) return { promoters: 0, passives: 0, detractors: 0 };
-  if (included.length <= excluded.length) return toCounts((await queries.included(included).execute(db)).rows[0]);
+export type CountScope = { kind: 'none' } | { kind: 'included'; ids: readonly string[] } | { kind: 'all-but'; ids: readonly string[] };
+
+export function countScope(included: readonly string[], excluded: readonly string[]): CountScope {
+  if (included.length === 0) return { kind: 'none' };
+  return included.length <= excluded.length ? { kind: 'included', ids: included } : { kind: 'all-but', ids: excluded };
+}
+
+export async function countsInScope(db: Kysely<Database>, scope: CountScope, queries: CountsQueries): Promise<NpsCounts> {
+  if (scope.kind === 'none') return { promoters: 0, passives: 0, detractors: 0 };
+  if (scope.kind === 'included') return toCounts((await queries.included(scope.ids).execute(db)).rows[0]);
   const total = toCounts((await queries.global().execute(db)).rows[0]);
-  const out = toCounts((await queries.excluded(excluded).execute(db)).rows[0]);
+  const out = toCounts((await queries.excluded(scope.ids).execute(db)).rows[0]);
   return {
     promoters: total.promoters - out.promoters,
     passives: total.passives - out.passives,
@@ -77,11 +85,21 @@ export async function countsOfIncluded(db: Kysely<Database>, included: readonly 
   };
 }
 
-/** countsOfIncluded() by live passes over the window's responses. */
-export function countsForAccounts(db: Kysely<Database>, window: Window, included: readonly string[], excluded: readonly string[]): Promise<NpsCounts> {
-  return countsOfIncluded(db, included, excluded, {
+/** Counts of the responses of `included` (live accounts), given the live accounts left out. */
+export function countsOfIncluded(db: Kysely<Database>, included: readonly string[], excluded: readonly string[], queries: CountsQueries): Promise<NpsCounts> {
+  return countsInScope(db, countScope(included, excluded), queries);
+}
+
+/** The three ways to count by live passes over the window's responses. */
+export function liveCountsQueries(window: Window): CountsQueries {
+  return {
     included: (ids) => includedCountsQuery(window, ids),
     global: () => globalCountsQuery(window),
     excluded: (ids) => excludedCountsQuery(window, ids),
-  });
+  };
+}
+
+/** countsOfIncluded() by live passes over the window's responses. */
+export function countsForAccounts(db: Kysely<Database>, window: Window, included: readonly string[], excluded: readonly string[]): Promise<NpsCounts> {
+  return countsOfIncluded(db, included, excluded, liveCountsQueries(window));
 }

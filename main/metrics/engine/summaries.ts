@@ -15,7 +15,7 @@ import { arrayRows } from '../../db/array-rows';
 import type { Database } from '../../db/tables';
 import { addDays, addMonths, type Window } from './period';
 import type { ContactScoresRow } from './sql-contact-scores';
-import { countsOfIncluded, type CountsRow } from './sql-trend';
+import { countsOfIncluded, type CountsQueries, type CountsRow } from './sql-trend';
 
 /** The window's first month number (year × 12 + month − 1) when it is three whole calendar months, else null. */
 export function summaryFirstMonth(window: Window): number | null {
@@ -83,7 +83,7 @@ export function withMetricMarksDeferred<T>(raw: BetterSqlite3.Database, load: ()
 export function summaryContactScoresQuery(firstMonth: number) {
   return sql<Record<string, unknown>>`
     SELECT account_id AS accountId, promoters, passives, detractors, contact_scores AS scores
-    FROM metric_account_windows WHERE first_month = ${firstMonth}`;
+    FROM metric_account_windows WHERE first_month = ${firstMonth} ORDER BY account_id`;
 }
 
 export function summaryContactScores(db: Kysely<Database>, firstMonth: number): Promise<ContactScoresRow[]> {
@@ -99,7 +99,7 @@ export interface SummaryCitations {
 
 export function summaryCitationsQuery(firstMonth: number) {
   return sql<Record<string, unknown>>`
-    SELECT account_id AS accountId, citations AS cites FROM metric_account_windows WHERE first_month = ${firstMonth}`;
+    SELECT account_id AS accountId, citations AS cites FROM metric_account_windows WHERE first_month = ${firstMonth} ORDER BY account_id`;
 }
 
 export async function summaryCitations(db: Kysely<Database>, firstMonth: number): Promise<SummaryCitations> {
@@ -133,9 +133,14 @@ export function summaryExcludedCountsQuery(firstMonth: number, excluded: readonl
 
 /** Count-all counts of a summarised window for `included` (live accounts), given the live accounts left out. */
 export function summaryCountsForAccounts(db: Kysely<Database>, firstMonth: number, included: readonly string[], excluded: readonly string[]): Promise<NpsCounts> {
-  return countsOfIncluded(db, included, excluded, {
+  return countsOfIncluded(db, included, excluded, summaryCountsQueries(firstMonth));
+}
+
+/** The three ways to count from a summarised window (sql-trend.ts). */
+export function summaryCountsQueries(firstMonth: number): CountsQueries {
+  return {
     included: (ids) => summaryIncludedCountsQuery(firstMonth, ids),
     global: () => summaryGlobalCountsQuery(firstMonth),
     excluded: (ids) => summaryExcludedCountsQuery(firstMonth, ids),
-  });
+  };
 }

@@ -7,12 +7,13 @@ import type { MetricsPeriod, NpsTrendPoint, PeriodPoint, RetentionTrendPoint } f
 import type { NpsCounts } from '../../../shared/domain/metrics-types';
 import type { Database } from '../../db/tables';
 import { npsFromCounts, poolCounts } from '../nps';
-import { retentionRates } from '../retention';
+import { retentionRatesOf } from '../retention';
 import type { Book } from './book';
 import { retentionStart, trendQuarters } from './period';
 import type { QueryCache } from './query-cache';
-import { countsForAccounts } from './sql-trend';
-import { summaryCountsForAccounts, summaryFirstMonth } from './summaries';
+import { inParallel } from './parallel-reads';
+import { countScope } from './sql-trend';
+import { trendCounts } from './trend-counts';
 
 export const TREND_QUARTERS = 8;
 
@@ -30,17 +31,19 @@ export async function trends(
   points: readonly PeriodPoint[],
 ): Promise<{ npsTrend: NpsTrendPoint[]; retentionTrend: RetentionTrendPoint[] }> {
   // Positions of the accounts in scope among the live accounts (the order of book.arrAt's columns).
-  const indexOf = new Map(book.live.map((account, index) => [account.id, index]));
   const scoped = book.accounts.map((account) => account.attrs.id);
-  const scopedIndex = Int32Array.from(scoped, (id) => indexOf.get(id)!);
+  const scopedIndex = Int32Array.from(book.accounts, (account) => account.liveIndex);
   const inScope = new Uint8Array(book.live.length);
   for (const index of scopedIndex) inScope[index] = 1;
+  // Every point's counts are asked for at once: on the reader thread they are read back to back.
+  const pointsCounts = await Promise.all(
+    points.map((point) => pointCounts(db, cache, book, period, point, () => splitByActivity(book, scoped, scopedIndex, inScope, book.arrAt(point.to)))),
+  );
   const npsTrend: NpsTrendPoint[] = [];
   const retentionTrend: RetentionTrendPoint[] = [];
-  for (const point of points) {
+  points.forEach((point, p) => {
     const [arrEnd, arrStart] = [book.arrAt(point.to), book.arrAt(retentionStart(point.to))];
-    const counts = await pointCounts(db, cache, book, period, point, () => splitByActivity(book, scoped, scopedIndex, inScope, arrEnd));
-    const nps = npsFromCounts(counts);
+    const nps = npsFromCounts(pointsCounts[p]!);
     const rule = `count-all over ${book.scopeRule}, active at ${point.to} (ARR > 0)`;
     npsTrend.push({
       period: point,
@@ -48,9 +51,14 @@ export async function trends(
       interval95: { ...nps.interval95, rule },
       responses: nps.counts.total,
     });
-    const result = retentionRates(scoped.map((id, k) => ({ accountId: id, arrStart: arrStart[scopedIndex[k]!] ?? 0, arrEnd: arrEnd[scopedIndex[k]!] ?? 0 })));
+    const result = retentionRatesOf(
+      scoped.length,
+      (k) => scoped[k]!,
+      (k) => arrStart[scopedIndex[k]!] ?? 0,
+      (k) => arrEnd[scopedIndex[k]!] ?? 0,
+    );
     retentionTrend.push({ period: point, nrr: result.nrr, grr: result.grr, cohortSize: result.cohortSize });
-  }
+  });
   return { npsTrend, retentionTrend };
 }
 
@@ -86,11 +94,19 @@ async function pointCounts(
   if (point.from === period.from && point.to === period.to) {
     return poolCounts(book.accounts.filter((account) => account.arr > 0).map((account) => account.scores.counts));
   }
-  return cache.get(`trend-counts|${point.from}|${point.to}|${book.scopeKey}`, () => {
-    const { included, excluded } = split();
-    const firstMonth = cache.summaries ? summaryFirstMonth(point) : null;
-    return firstMonth === null ? countsForAccounts(db, point, included, excluded) : summaryCountsForAccounts(db, firstMonth, included, excluded);
-    // The accounts counted come from accounts and their ARR (soft-deleted ones left out); segments and
-    // risk zones also from everything placements read, so with those the result outlives no write.
-  }, book.placements ? undefined : ['responses', 'accounts', 'arr']);
+  // The accounts counted come from accounts and their ARR (soft-deleted ones left out); segments and
+  // risk zones also from everything placements read, so with those the result outlives no write (and
+  // is read here: the reader's snapshot could not be matched to the memo's by counters).
+  const reads = book.placements ? undefined : (['responses', 'accounts', 'arr'] as const);
+  const window = { from: point.from, to: point.to };
+  return cache.get(
+    `trend-counts|${point.from}|${point.to}|${book.scopeKey}`,
+    () => {
+      const { included, excluded } = split();
+      const scope = countScope(included, excluded);
+      const local = () => trendCounts(db, window, cache.summaries, scope);
+      return reads ? inParallel(cache, { kind: 'trend-counts', window, summaries: cache.summaries, scope }, reads, local) : local();
+    },
+    reads,
+  );
 }

@@ -10,9 +10,11 @@ import { silenceStatus } from '../../../main/metrics/coverage';
 import { npsWaterfall } from '../../../main/metrics/drivers';
 import { scoreAccount } from '../../../main/metrics/engine/account-scoring';
 import { isSilent } from '../../../main/metrics/engine/account-state';
-import { tallyScores } from '../../../main/metrics/engine/window-facts';
-import { addPartials, parseCitations, parseRatedCitations, ratedCitationsParser, waterfallFromPartials, type DriverPartials } from '../../../main/metrics/engine/driver-partials';
+import { CitationColumnsBuilder, citationsAt, WindowCitations } from '../../../main/metrics/engine/citation-columns';
+import { contactFactColumns, tallyScores, WindowFacts } from '../../../main/metrics/engine/contact-columns';
+import { addPartials, liveDriverIds, parseCitations, parseRatedCitations, ratedCitationsParser, waterfallFromPartials, type DriverPartials } from '../../../main/metrics/engine/driver-partials';
 import { isoTimeMs } from '../../../main/metrics/engine/loop-breakdown';
+import type { AccountAttributes } from '../../../main/metrics/engine/sql-accounts';
 import { arrAtDays } from '../../../main/metrics/engine/sql-accounts';
 import { retention, retentionRates } from '../../../main/metrics/retention';
 import { loopBreakdown } from '../../../main/metrics/engine/loop-breakdown';
@@ -63,6 +65,52 @@ describe('the summaries’ contact scores, tallied = the contacts’ tally', () 
 
   it('refuses what the summaries never write', () => {
     for (const bad of ['x7', 'd', 'd7,,u3', 'd11', 'd7;u3', 'u-1']) expect(() => tallyScores(bad), bad).toThrow(RangeError);
+  });
+});
+
+describe('window facts as columns = the per-account objects they replace', () => {
+  const initial = { decision_maker: 'd', influencer: 'i', user: 'u' } as const;
+  it('contact facts: counts and tally by account id, undefined for an account without responses', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.array(contact, { maxLength: 6 }), fc.nat(50), fc.nat(50), fc.nat(50)), { maxLength: 8 }), (accounts) => {
+        const rows = accounts.map(([contacts, p, pa, d], index) => [`account-${index}`, p, pa, d, contacts.length === 0 ? null : contacts.map((c) => `${initial[c.role ?? 'user']}${c.score}`).join(',')] as [string, number, number, number, string | null]);
+        const facts = new WindowFacts(contactFactColumns(rows));
+        accounts.forEach(([contacts, promoters, passives, detractors], index) => {
+          expect(facts.get(`account-${index}`)).toEqual({ counts: { promoters, passives, detractors }, contacts: tallyContacts(contacts) });
+        });
+        expect(facts.get('elsewhere')).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('citations: each account’s partials add up as addPartials() adds them, negative drivers sorted by id', () => {
+    const codes = new Map([['1', 'driver-b'], ['2', 'driver-a'], ['3', 'driver-c']]);
+    const response = fc.record({ score: fc.integer({ min: 0, max: 10 }), drivers: fc.uniqueArray(fc.tuple(fc.constantFrom('1', '2', '3'), fc.boolean()), { maxLength: 3, selector: ([code]) => code }) });
+    fc.assert(
+      fc.property(fc.array(fc.array(response, { maxLength: 10 }), { maxLength: 6 }), (accounts) => {
+        const parsed = accounts.map((responses) =>
+          parseCitations(responses.map((r) => (r.score >= 9 ? '+' : r.score <= 6 ? '-' : '0') + r.drivers.map(([code, negative]) => code + (negative ? '!' : '')).join(' ')).join(';'), codes),
+        );
+        const into = new CitationColumnsBuilder([...codes.values()].sort());
+        parsed.forEach((citations, index) => into.addCitations(`account-${index}`, citations));
+        const view = new WindowCitations(into.finish());
+        const live = parsed.map((_, index) => ({ id: `account-${index}` }) as AccountAttributes);
+        const rows = view.rowsFor(live);
+        const expected: DriverPartials = new Map();
+        const actual: DriverPartials = new Map();
+        parsed.forEach((citations, index) => {
+          expect(view.get(`account-${index}`)).toEqual(citations);
+          expect(view.negativeDriverIdsAt(rows[index]!)).toEqual([...citations.negativeDriverIds].sort());
+          addPartials(expected, citations.partials);
+          view.addPartialsAt(rows[index]!, actual);
+        });
+        expect([...actual]).toEqual([...expected]);
+        expect(view.get('elsewhere')).toBeUndefined();
+        expect(view.negativeDriverIdsAt(-1)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -167,9 +215,13 @@ describe('the summaries’ rated citations = the live pass’s citations', () =>
       expect(() => parseRatedCitations(bad, liveByCode, 2), bad).toThrow(message);
     }
     // A parser that refused one account still reads the next one right.
-    const reused = ratedCitationsParser(liveByCode, 2);
-    expect(() => reused('+1:2 2:5;x')).toThrow(/unexpected response sign/);
-    expect(reused('+1:5')).toEqual(parseRatedCitations('+1:5', liveByCode, 2));
+    const into = new CitationColumnsBuilder(liveDriverIds(liveByCode));
+    const reused = ratedCitationsParser(liveByCode, 2, into);
+    expect(() => reused('refused', '+1:2 2:5;x')).toThrow(/unexpected response sign/);
+    reused('next', '+1:5');
+    const columns = into.finish();
+    expect(columns.accountIds).toEqual(['next']);
+    expect(citationsAt(columns, 0)).toEqual(parseRatedCitations('+1:5', liveByCode, 2));
     // Empty responses between separators are skipped; a sign alone is a response citing no driver.
     expect(parseRatedCitations(';+;;-1:1;', liveByCode, 2)).toEqual({ partials: { keys: [null, 'driver-1'], sums: [1, -1], responses: [1, 1] }, negativeDriverIds: ['driver-1'], responses: 2 });
   });
@@ -182,8 +234,11 @@ describe('the summaries’ rated citations = the live pass’s citations', () =>
         const liveByCode: (string | undefined)[] = [];
         for (let code = 1; code <= 6; code++) liveByCode[code] = `driver-${code}`;
         const strings = accounts.map((responses) => responses.map((r) => sign(r.score) + r.ratings.map(([code, rating]) => `${code}:${rating}`).join(' ')).join(';'));
-        const reused = ratedCitationsParser(liveByCode, negativeAtMost);
-        expect(strings.map(reused)).toEqual(strings.map((cites) => parseRatedCitations(cites, liveByCode, negativeAtMost)));
+        const into = new CitationColumnsBuilder(liveDriverIds(liveByCode));
+        const reused = ratedCitationsParser(liveByCode, negativeAtMost, into);
+        strings.forEach((cites, row) => reused(`account-${row}`, cites));
+        const columns = into.finish();
+        expect(strings.map((_, row) => citationsAt(columns, row))).toEqual(strings.map((cites) => parseRatedCitations(cites, liveByCode, negativeAtMost)));
       }),
       { numRuns: 500 },
     );
