@@ -20,7 +20,7 @@ import {
 } from '../../shared/domain/metrics-types';
 import { calendarDay } from './dates';
 import { figure, nullFigure } from './figure';
-import { assertAccountArr, assertArr, sumMinorUnits } from './money';
+import { addMinorUnits, assertAccountArr, assertArr, sumMinorUnits } from './money';
 import { categorize, countCategories, npsFromCounts, parseNpsScore, poolCounts } from './nps';
 
 export interface ContactScore {
@@ -272,37 +272,83 @@ export interface CategorizedAccount {
 
 const ACTIVE_RULE = 'active accounts only (ARR > 0 at the window’s end)';
 
-function activeScored<T extends CategorizedAccount>(accounts: readonly T[]): T[] {
-  return accounts.filter((account) => assertAccountArr(account.arr, account.accountId) > 0 && account.category !== null);
+/**
+ * Accounts read through accessors (k = 0 … count − 1), for portfolio passes over 10k+ accounts that
+ * hold them in another shape (engine/method-panel.ts): no CategorizedAccount object per account.
+ */
+export interface CategorizedAccounts {
+  count: number;
+  accountIdAt(k: number): string;
+  arrAt(k: number): MinorUnits;
+  categoryAt(k: number): NpsCategory | null;
+}
+
+export function categorizedAccounts(accounts: readonly CategorizedAccount[]): CategorizedAccounts {
+  return {
+    count: accounts.length,
+    accountIdAt: (k) => accounts[k]!.accountId,
+    arrAt: (k) => accounts[k]!.arr,
+    categoryAt: (k) => accounts[k]!.category,
+  };
 }
 
 export function portfolioNpsByAccounts(accounts: readonly CategorizedAccount[]): Figure {
-  const scored = activeScored(accounts);
-  const promoters = scored.filter((account) => account.category === 'promoter').length;
-  const detractors = scored.filter((account) => account.category === 'detractor').length;
+  return portfolioNpsOf(categorizedAccounts(accounts));
+}
+
+/** Scored: active (ARR > 0) with a category; every ARR is checked, in order, as it is read. */
+export function portfolioNpsOf(accounts: CategorizedAccounts): Figure {
+  let promoters = 0;
+  let detractors = 0;
+  const scoredIds: string[] = [];
+  for (let k = 0; k < accounts.count; k++) {
+    const accountId = accounts.accountIdAt(k);
+    if (!(assertAccountArr(accounts.arrAt(k), accountId) > 0)) continue;
+    const category = accounts.categoryAt(k);
+    if (category === null) continue;
+    scoredIds.push(accountId);
+    if (category === 'promoter') promoters += 1;
+    else if (category === 'detractor') detractors += 1;
+  }
   const explanation = {
     formula: '100 × (#promoter accounts − #detractor accounts) / #scored accounts',
-    inputs: { promoterAccounts: promoters, detractorAccounts: detractors, scoredAccounts: scored.length },
+    inputs: { promoterAccounts: promoters, detractorAccounts: detractors, scoredAccounts: scoredIds.length },
     rule: ACTIVE_RULE,
-    accountIds: scored.map((account) => account.accountId),
+    accountIds: scoredIds,
   };
-  return scored.length === 0
+  return scoredIds.length === 0
     ? nullFigure('nps', 'no scored active accounts', explanation)
-    : figure('nps', (100 * (promoters - detractors)) / scored.length, explanation);
+    : figure('nps', (100 * (promoters - detractors)) / scoredIds.length, explanation);
 }
 
 export function revenueWeightedNps(accounts: readonly CategorizedAccount[]): Figure {
-  const scored = activeScored(accounts);
-  const arrOf = (category: NpsCategory) =>
-    sumMinorUnits(scored.filter((account) => account.category === category).map((account) => account.arr));
-  const promoterArr = arrOf('promoter');
-  const detractorArr = arrOf('detractor');
-  const scoredArr = sumMinorUnits(scored.map((account) => account.arr));
+  return revenueWeightedNpsOf(categorizedAccounts(accounts));
+}
+
+/** Each ARR total adds its accounts' ARR in account order, checked, as sumMinorUnits() would. */
+export function revenueWeightedNpsOf(accounts: CategorizedAccounts): Figure {
+  let promoterArr = 0;
+  let passiveArr = 0;
+  let detractorArr = 0;
+  let scoredArr = 0;
+  const scoredIds: string[] = [];
+  for (let k = 0; k < accounts.count; k++) {
+    const accountId = accounts.accountIdAt(k);
+    const arr = assertAccountArr(accounts.arrAt(k), accountId);
+    if (!(arr > 0)) continue;
+    const category = accounts.categoryAt(k);
+    if (category === null) continue;
+    scoredIds.push(accountId);
+    scoredArr = addMinorUnits(scoredArr, arr);
+    if (category === 'promoter') promoterArr = addMinorUnits(promoterArr, arr);
+    else if (category === 'passive') passiveArr = addMinorUnits(passiveArr, arr);
+    else detractorArr = addMinorUnits(detractorArr, arr);
+  }
   const explanation = {
     formula: '100 × (ARR of promoter accounts − ARR of detractor accounts) / ARR of scored accounts',
-    inputs: { promoterArr, passiveArr: arrOf('passive'), detractorArr, scoredArr },
+    inputs: { promoterArr, passiveArr, detractorArr, scoredArr },
     rule: ACTIVE_RULE,
-    accountIds: scored.map((account) => account.accountId),
+    accountIds: scoredIds,
   };
   return scoredArr === 0
     ? nullFigure('nps', 'no scored ARR', explanation)

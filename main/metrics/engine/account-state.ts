@@ -29,7 +29,11 @@ export interface AccountInputs {
   liveIndex?: number;
 }
 
-export interface AccountState extends AccountInputs {
+/**
+ * The facts are not kept: scores hold what is needed of them, and a cold dashboard's 10k states live
+ * through several young-generation collections, each copying whatever they still point to.
+ */
+export interface AccountState extends Omit<AccountInputs, 'facts'> {
   liveIndex: number;
   scores: AccountScores;
   category: NpsCategory | null;
@@ -66,7 +70,6 @@ export function accountState(inputs: AccountInputs, asOf: string, settings: Metr
     arr: inputs.arr,
     arrWindowStart: inputs.arrWindowStart,
     arrT0: inputs.arrT0,
-    facts: inputs.facts,
     lastTouch: inputs.lastTouch,
     liveIndex: inputs.liveIndex ?? -1,
     scores,

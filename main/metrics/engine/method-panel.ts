@@ -1,16 +1,21 @@
 /**
  * The method panel (metrics.md §2) from lean account scores: the same portfolio functions that
- * methodPanel() calls (portfolioNpsByAccounts, revenueWeightedNps, pooled npsFromCounts), fed
- * with each method's categories.
+ * methodPanel() calls (portfolioNpsOf, revenueWeightedNpsOf, pooled npsFromCounts), reading each
+ * method's categories straight from the account states (no object per account and method).
  */
 import type { MetricSettings } from '../../../shared/domain/metrics-settings';
-import { ACCOUNT_SCORE_METHODS, type AccountScoreMethod, type Figure, type PortfolioMethodPanel } from '../../../shared/domain/metrics-types';
-import { portfolioNpsByAccounts, revenueWeightedNps, type CategorizedAccount } from '../account-nps';
+import type { AccountScoreMethod, Figure, PortfolioMethodPanel } from '../../../shared/domain/metrics-types';
+import { portfolioNpsOf, revenueWeightedNpsOf, type CategorizedAccounts } from '../account-nps';
 import { npsFromCounts, poolCounts } from '../nps';
 import type { AccountState } from './account-state';
 
-function categorizedBy(accounts: readonly AccountState[], method: AccountScoreMethod): CategorizedAccount[] {
-  return accounts.map((account) => ({ accountId: account.attrs.id, arr: account.arr, category: account.scores.category[method] }));
+function categorizedBy(accounts: readonly AccountState[], method: AccountScoreMethod): CategorizedAccounts {
+  return {
+    count: accounts.length,
+    accountIdAt: (k) => accounts[k]!.attrs.id,
+    arrAt: (k) => accounts[k]!.arr,
+    categoryAt: (k) => accounts[k]!.scores.category[method],
+  };
 }
 
 /** count-all pools every valid response of the active accounts, as portfolioNps(…, 'count-all'). */
@@ -21,19 +26,21 @@ function countAllPortfolioNps(accounts: readonly AccountState[]): Figure {
 }
 
 export function panelFromScores(accounts: readonly AccountState[], settings: MetricSettings): PortfolioMethodPanel {
-  const byMethod = Object.fromEntries(ACCOUNT_SCORE_METHODS.map((method) => [method, categorizedBy(accounts, method)])) as Record<AccountScoreMethod, CategorizedAccount[]>;
+  const average = categorizedBy(accounts, 'average');
+  const waterfall = categorizedBy(accounts, 'waterfall');
+  const weighted = categorizedBy(accounts, 'weighted');
   return {
     headlineMethod: settings.headlineMethod,
     portfolioNps: {
       'count-all': countAllPortfolioNps(accounts),
-      average: portfolioNpsByAccounts(byMethod.average),
-      waterfall: portfolioNpsByAccounts(byMethod.waterfall),
-      weighted: portfolioNpsByAccounts(byMethod.weighted),
+      average: portfolioNpsOf(average),
+      waterfall: portfolioNpsOf(waterfall),
+      weighted: portfolioNpsOf(weighted),
     },
     revenueWeightedNps: {
-      average: revenueWeightedNps(byMethod.average),
-      waterfall: revenueWeightedNps(byMethod.waterfall),
-      weighted: revenueWeightedNps(byMethod.weighted),
+      average: revenueWeightedNpsOf(average),
+      waterfall: revenueWeightedNpsOf(waterfall),
+      weighted: revenueWeightedNpsOf(weighted),
     },
   };
 }

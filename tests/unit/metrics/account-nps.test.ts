@@ -6,6 +6,7 @@ import {
   latestScorePerContact,
   methodPanel,
   portfolioNps,
+  portfolioNpsByAccounts,
   revenueWeightedNps,
   type WindowResponse,
 } from '../../../main/metrics/account-nps';
@@ -220,5 +221,35 @@ describe('weighted mean on a category boundary, with fractional weights', () => 
     // The same contacts in any order give the same category.
     const reversed = accountNps({ accountId: 'edge', arr: 1, contactScores: [...contacts].reverse() }, settings);
     expect(reversed.weighted.score.value).toBe(7);
+  });
+});
+
+describe('portfolio NPS and revenue-weighted NPS in one pass = their definitions over the scored accounts', () => {
+  const account = fc.record({
+    accountId: fc.uuid(),
+    arr: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5_000_000_00 })),
+    category: fc.constantFrom<NpsCategory | null>('promoter', 'passive', 'detractor', null),
+  });
+  it('same value, inputs and account list, for any accounts', () => {
+    fc.assert(
+      fc.property(fc.array(account, { maxLength: 60 }), (accounts) => {
+        const scored = accounts.filter((a) => a.arr > 0 && a.category !== null);
+        const ids = scored.map((a) => a.accountId);
+        const count = (category: NpsCategory) => scored.filter((a) => a.category === category).length;
+        const arrOf = (category: NpsCategory) => scored.filter((a) => a.category === category).reduce((sum, a) => sum + a.arr, 0);
+        const scoredArr = scored.reduce((sum, a) => sum + a.arr, 0);
+
+        const byAccounts = portfolioNpsByAccounts(accounts);
+        expect(byAccounts.value).toBe(scored.length === 0 ? null : (100 * (count('promoter') - count('detractor'))) / scored.length);
+        expect(byAccounts.inputs).toEqual({ promoterAccounts: count('promoter'), detractorAccounts: count('detractor'), scoredAccounts: scored.length });
+        expect(byAccounts.accountIds).toEqual(ids);
+
+        const weighted = revenueWeightedNps(accounts);
+        expect(weighted.value).toBe(scoredArr === 0 ? null : (100 * (arrOf('promoter') - arrOf('detractor'))) / scoredArr);
+        expect(weighted.inputs).toEqual({ promoterArr: arrOf('promoter'), passiveArr: arrOf('passive'), detractorArr: arrOf('detractor'), scoredArr });
+        expect(weighted.accountIds).toEqual(ids);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
