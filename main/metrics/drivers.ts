@@ -135,7 +135,9 @@ export function driverArrAtRisk(accounts: readonly DriverAccount[], labels: Driv
   const atRisk = accounts.filter((account) => assertAccountArr(account.arr, account.accountId) > 0 && account.atRisk);
   for (const account of accounts) {
     if (account.arr === 0) continue;
-    for (const driverId of distinct(account.negativeDriverIds)) {
+    const negative = distinct(account.negativeDriverIds);
+    for (let d = 0; d < negative.length; d++) {
+      const driverId = negative[d]!;
       const tally = tallyOf(driverId);
       tally.exposed = addMinorUnits(tally.exposed, account.arr);
       tally.exposedAccounts.push(account.accountId);

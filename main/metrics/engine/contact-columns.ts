@@ -73,14 +73,16 @@ export function tallyScoresInto(encoded: string, values: Float64Array, at: numbe
 export function contactFactColumns(rows: readonly ContactScoresRow[]): ContactFactColumns {
   const accountIds = new Array<string>(rows.length);
   const values = new Float64Array(rows.length * FACT_STRIDE);
-  rows.forEach(([accountId, promoters, passives, detractors, scores], row) => {
+  // Indexed, not destructured: destructuring runs the iterator protocol, once per account.
+  for (let row = 0; row < rows.length; row++) {
+    const fields = rows[row]!;
     const at = row * FACT_STRIDE;
-    accountIds[row] = accountId;
-    values[at + PROMOTERS] = Number(promoters);
-    values[at + PASSIVES] = Number(passives);
-    values[at + DETRACTORS] = Number(detractors);
-    tallyScoresInto(scores ?? '', values, at);
-  });
+    accountIds[row] = fields[0];
+    values[at + PROMOTERS] = Number(fields[1]);
+    values[at + PASSIVES] = Number(fields[2]);
+    values[at + DETRACTORS] = Number(fields[3]);
+    tallyScoresInto(fields[4] ?? '', values, at);
+  }
   return { accountIds, values };
 }
 

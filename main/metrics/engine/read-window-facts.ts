@@ -29,7 +29,7 @@ export async function readCitations(db: Kysely<Database>, window: Window, negati
     const { rows, liveByCode } = await summaryCitations(db, firstMonth);
     const into = new CitationColumnsBuilder(liveDriverIds(liveByCode));
     const parse = ratedCitationsParser(liveByCode, negativeAtMost, into);
-    for (const [accountId, cites] of rows) parse(accountId, cites);
+    for (let row = 0; row < rows.length; row++) parse(rows[row]![0], rows[row]![1]);
     return into.finish();
   }
   const { rows, codes } = await driverCitations(db, window, negativeAtMost);

@@ -12,7 +12,7 @@ import type { Book } from './book';
 import { retentionStart, trendQuarters } from './period';
 import type { QueryCache } from './query-cache';
 import { inParallel } from './parallel-reads';
-import { countScope } from './sql-trend';
+import type { CountScope } from './sql-trend';
 import { trendCounts } from './trend-counts';
 
 export const TREND_QUARTERS = 8;
@@ -63,23 +63,25 @@ export async function trends(
 }
 
 /**
- * The live accounts counted at a trend point (in scope and active at its end) and those left out.
- * Index arithmetic over the live accounts, no id sets: it runs for every point of a cold recompute.
+ * The live accounts counted at a trend point (in scope and active at its end), as the shorter of the
+ * two lists countScope() would pick: index arithmetic over the live accounts, no id sets, and only
+ * one list made (it runs for every point of a cold recompute).
  */
-function splitByActivity(
-  book: Book,
-  scoped: readonly string[],
-  scopedIndex: Int32Array,
-  inScope: Uint8Array,
-  arrEnd: Readonly<Float64Array>,
-): { included: string[]; excluded: string[] } {
-  const included: string[] = [];
-  for (let k = 0; k < scoped.length; k++) if ((arrEnd[scopedIndex[k]!] ?? 0) > 0) included.push(scoped[k]!);
-  const excluded: string[] = [];
-  for (let index = 0; index < book.live.length; index++) {
-    if (inScope[index] === 0 || !((arrEnd[index] ?? 0) > 0)) excluded.push(book.live[index]!.id);
+function splitByActivity(book: Book, scoped: readonly string[], scopedIndex: Int32Array, inScope: Uint8Array, arrEnd: Readonly<Float64Array>): CountScope {
+  let included = 0;
+  for (let k = 0; k < scoped.length; k++) if ((arrEnd[scopedIndex[k]!] ?? 0) > 0) included += 1;
+  const excluded = book.live.length - included;
+  if (included === 0) return { kind: 'none' };
+  if (included <= excluded) {
+    const ids: string[] = [];
+    for (let k = 0; k < scoped.length; k++) if ((arrEnd[scopedIndex[k]!] ?? 0) > 0) ids.push(scoped[k]!);
+    return { kind: 'included', ids };
   }
-  return { included, excluded };
+  const ids: string[] = [];
+  for (let index = 0; index < book.live.length; index++) {
+    if (inScope[index] === 0 || !((arrEnd[index] ?? 0) > 0)) ids.push(book.live[index]!.id);
+  }
+  return { kind: 'all-but', ids };
 }
 
 async function pointCounts(
@@ -88,7 +90,7 @@ async function pointCounts(
   book: Book,
   period: MetricsPeriod,
   point: PeriodPoint,
-  split: () => { included: string[]; excluded: string[] },
+  split: () => CountScope,
 ): Promise<NpsCounts> {
   // The selected window itself: the window pass already has the counts, and they must match the headline.
   if (point.from === period.from && point.to === period.to) {
@@ -102,8 +104,7 @@ async function pointCounts(
   return cache.get(
     `trend-counts|${point.from}|${point.to}|${book.scopeKey}`,
     () => {
-      const { included, excluded } = split();
-      const scope = countScope(included, excluded);
+      const scope = split();
       const local = () => trendCounts(db, window, cache.summaries, scope);
       return reads ? inParallel(cache, { kind: 'trend-counts', window, summaries: cache.summaries, scope }, reads, local) : local();
     },
