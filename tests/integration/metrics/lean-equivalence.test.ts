@@ -295,4 +295,20 @@ describe('arrAtDays = the latest record dated on or before each day', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('compares as strings when a record or a day has another form (a timestamp, a non-integer amount)', () => {
+    const day = fc.integer({ min: 0, max: 800 }).map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const stamp = fc.integer({ min: 0, max: 800 * 24 }).map((h) => new Date(Date.UTC(2024, 0, 1) + h * 3_600_000).toISOString());
+    const amount = fc.oneof(fc.integer({ min: 0, max: 1e10 }).map(String), fc.constant('12.5'));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(day, stamp), amount), { maxLength: 12 }), fc.uniqueArray(fc.oneof(day, stamp), { maxLength: 6 }), (records, days) => {
+        const sorted = [...records].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        const history = sorted.length === 0 ? null : sorted.map(([d, arr]) => `${d}=${arr}`).join(',');
+        const asked = [...days].sort();
+        const expected = asked.map((d) => Number(sorted.filter(([r]) => r <= d).at(-1)?.[1] ?? 0));
+        expect(arrAtDays(history, asked)).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
