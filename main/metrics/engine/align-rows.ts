@@ -10,8 +10,8 @@ const NO_ROW = -1;
  * rows[i] = the row of `rowIds` equal to `liveIds(i)`, or −1. Ids in any other order (not ascending as
  * JavaScript compares strings) are still aligned, through a Map.
  */
-export function alignRows(rowIds: readonly string[], liveCount: number, liveId: (index: number) => string): Int32Array {
-  if (!ascending(rowIds.length, (row) => rowIds[row]!) || !ascending(liveCount, liveId)) return alignByMap(rowIds, liveCount, liveId);
+export function alignRows(rowIds: readonly string[], liveCount: number, liveId: (index: number) => string, liveAscending?: boolean): Int32Array {
+  if (!ascending(rowIds.length, (row) => rowIds[row]!) || !(liveAscending ?? ascending(liveCount, liveId))) return alignByMap(rowIds, liveCount, liveId);
   const rows = new Int32Array(liveCount).fill(NO_ROW);
   let row = 0;
   for (let index = 0; index < liveCount; index++) {
@@ -20,6 +20,15 @@ export function alignRows(rowIds: readonly string[], liveCount: number, liveId: 
     if (row < rowIds.length && rowIds[row] === id) rows[index] = row;
   }
   return rows;
+}
+
+/** Whether the live accounts' ids ascend, checked once per list: a dashboard aligns three windows to the same one. */
+const ascendingLists = new WeakMap<readonly { id: string }[], boolean>();
+
+export function liveAscending(live: readonly { id: string }[]): boolean {
+  let known = ascendingLists.get(live);
+  if (known === undefined) ascendingLists.set(live, (known = ascending(live.length, (index) => live[index]!.id)));
+  return known;
 }
 
 function ascending(count: number, idAt: (index: number) => string): boolean {

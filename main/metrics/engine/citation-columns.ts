@@ -4,7 +4,7 @@
  * account, so that the metrics reader thread can build them and hand them over as a few buffers
  * (parallel-reads.ts), and so that a memoised window is a handful of objects for the GC, not 50k.
  */
-import { alignRows } from './align-rows';
+import { alignRows, liveAscending } from './align-rows';
 import type { AccountCitations, DriverPartials } from './driver-partials';
 import type { AccountAttributes } from './sql-accounts';
 
@@ -155,7 +155,7 @@ export class WindowCitations {
   /** For each account of `live` (liveAccounts()), its row, or −1 without a valid response in the window. */
   rowsFor(live: readonly AccountAttributes[]): Int32Array {
     let rows = this.aligned.get(live);
-    if (!rows) this.aligned.set(live, (rows = alignRows(this.columns.accountIds, live.length, (index) => live[index]!.id)));
+    if (!rows) this.aligned.set(live, (rows = alignRows(this.columns.accountIds, live.length, (index) => live[index]!.id, liveAscending(live))));
     return rows;
   }
 

@@ -6,7 +6,7 @@
  */
 import type { NpsCounts } from '../../../shared/domain/metrics-types';
 import type { ContactTally } from '../account-nps';
-import { alignRows } from './align-rows';
+import { alignRows, liveAscending } from './align-rows';
 import type { AccountAttributes } from './sql-accounts';
 import type { ContactScoresRow } from './sql-contact-scores';
 
@@ -120,7 +120,7 @@ export class WindowFacts {
   /** For each account of `live` (liveAccounts()), its row, or −1 without a valid response in the window. */
   rowsFor(live: readonly AccountAttributes[]): Int32Array {
     let rows = this.aligned.get(live);
-    if (!rows) this.aligned.set(live, (rows = alignRows(this.columns.accountIds, live.length, (index) => live[index]!.id)));
+    if (!rows) this.aligned.set(live, (rows = alignRows(this.columns.accountIds, live.length, (index) => live[index]!.id, liveAscending(live))));
     return rows;
   }
 
