@@ -28,11 +28,13 @@ export interface SharedRequest {
 }
 
 /**
- * Requests in flight that either thread may run, by id modulo CLAIM_SLOTS: a slot holds the id of the
- * request waiting there, 0 once it was claimed. A request finding its slot taken (CLAIM_SLOTS others
- * still waiting) is sent as the thread's alone.
+ * Requests in flight that either thread may run, by id modulo CLAIM_SLOTS: a slot holds the token of
+ * the request waiting there (claimToken), 0 once it was claimed. A request finding its slot taken
+ * (CLAIM_SLOTS others still waiting) is sent as the thread's alone.
  */
 const CLAIM_SLOTS = 256;
+/** What a slot holds for request `id`: never 0 (free), and an int32 whatever the id. */
+const claimToken = (id: number): number => (id % 0x7fff_ffff) + 1;
 
 /**
  * In the worker: whether it may run `request`, claiming it. False when the sending thread took it back
@@ -40,7 +42,8 @@ const CLAIM_SLOTS = 256;
  */
 export function claimRequest(claims: Int32Array | undefined, request: SharedRequest): boolean {
   if (!request.shared || !claims) return true;
-  return Atomics.compareExchange(claims, request.id % CLAIM_SLOTS, request.id, 0) === request.id;
+  const token = claimToken(request.id);
+  return Atomics.compareExchange(claims, request.id % CLAIM_SLOTS, token, 0) === token;
 }
 
 export interface RequestThreadOptions {
@@ -123,7 +126,7 @@ export class RequestThread<Request extends ThreadReply, Reply extends ThreadRepl
     if (!this.worker) return Promise.resolve({ id, ok: false, message: `The ${this.name} is not running.` });
     const reply = new Promise<Reply | ThreadFailure>((resolve) => this.waiting.set(id, resolve));
     const slot = id % CLAIM_SLOTS;
-    const share = shared && this.claims !== null && Atomics.compareExchange(this.claims, slot, 0, id) === 0;
+    const share = shared && this.claims !== null && Atomics.compareExchange(this.claims, slot, 0, claimToken(id)) === 0;
     this.worker.postMessage(share ? { ...make(id), shared: true } : make(id));
     if (share) {
       this.unclaimed.add(id);
@@ -144,7 +147,7 @@ export class RequestThread<Request extends ThreadReply, Reply extends ThreadRepl
       this.takeBackScheduled = false;
       for (const id of this.unclaimed) {
         this.unclaimed.delete(id);
-        if (Atomics.compareExchange(this.claims!, id % CLAIM_SLOTS, id, 0) !== id) continue;
+        if (Atomics.compareExchange(this.claims!, id % CLAIM_SLOTS, claimToken(id), 0) !== claimToken(id)) continue;
         this.waiting.get(id)?.({ id, ok: false, message: `taken back from the ${this.name}` });
         this.waiting.delete(id);
         break;
