@@ -28,20 +28,10 @@ export interface AccountScores {
  */
 export function scoreAccount(tally: ContactTally, counts: NpsCounts, settings: MetricSettings): AccountScores {
   const responses = counts.promoters + counts.passives + counts.detractors;
-  const { decisionMakers, influencers, users } = tally;
-  const n = decisionMakers + influencers + users;
-  const average = n === 0 ? null : (tally.decisionMakerSum + tally.influencerSum + tally.userSum) / n;
-  const waterfallRole: StakeholderRole | null = decisionMakers > 0 ? 'decision_maker' : influencers > 0 ? 'influencer' : users > 0 ? 'user' : null;
-  const waterfall =
-    waterfallRole === 'decision_maker'
-      ? tally.decisionMakerSum / decisionMakers
-      : waterfallRole === 'influencer'
-        ? tally.influencerSum / influencers
-        : waterfallRole === 'user'
-          ? tally.userSum / users
-          : null;
-  const { weightedSum, weightSum } = weightedTotals(tally, settings.roleWeights);
-  const weighted = n === 0 ? null : clampToScores(weightedSum / weightSum, tally);
+  const average = averageScore(tally);
+  const waterfallRole = waterfallRoleOf(tally);
+  const waterfall = waterfallScore(tally);
+  const weighted = weightedScore(tally, settings);
   const category = {
     average: average === null ? null : categorize(average),
     waterfall: waterfall === null ? null : categorize(waterfall),
@@ -56,4 +46,42 @@ export function scoreAccount(tally: ContactTally, counts: NpsCounts, settings: M
     waterfallRole,
     headlineCategory: category[categoryMethod(settings.headlineMethod)],
   };
+}
+
+/** Each method's account score, as scoreAccount() computes it (null without contacts' scores). */
+export function averageScore(tally: ContactTally): number | null {
+  const n = tally.decisionMakers + tally.influencers + tally.users;
+  return n === 0 ? null : (tally.decisionMakerSum + tally.influencerSum + tally.userSum) / n;
+}
+
+function waterfallRoleOf(tally: ContactTally): StakeholderRole | null {
+  return tally.decisionMakers > 0 ? 'decision_maker' : tally.influencers > 0 ? 'influencer' : tally.users > 0 ? 'user' : null;
+}
+
+export function waterfallScore(tally: ContactTally): number | null {
+  const role = waterfallRoleOf(tally);
+  return role === 'decision_maker'
+    ? tally.decisionMakerSum / tally.decisionMakers
+    : role === 'influencer'
+      ? tally.influencerSum / tally.influencers
+      : role === 'user'
+        ? tally.userSum / tally.users
+        : null;
+}
+
+export function weightedScore(tally: ContactTally, settings: MetricSettings): number | null {
+  const n = tally.decisionMakers + tally.influencers + tally.users;
+  if (n === 0) return null;
+  const { weightedSum, weightSum } = weightedTotals(tally, settings.roleWeights);
+  return clampToScores(weightedSum / weightSum, tally);
+}
+
+/**
+ * The headline category and weighted score of scoreAccount() alone, without its objects: the
+ * year-earlier quarter's evidence needs only these two of 10k accounts.
+ */
+export function headlineCategoryOf(tally: ContactTally, settings: MetricSettings, weighted: number | null): NpsCategory | null {
+  const method = categoryMethod(settings.headlineMethod);
+  const score = method === 'weighted' ? weighted : method === 'average' ? averageScore(tally) : waterfallScore(tally);
+  return score === null ? null : categorize(score);
 }

@@ -16,6 +16,8 @@ import { arrColumns, lastTouches, liveAccounts, openExpansionAccounts, type Acco
 import { segmentOverrides } from './sql-overrides';
 import { milestonesDueBy, qbrsUpTo } from './sql-success-vector';
 import { successVectorAlert, successVectorHistory } from './success-vector-history';
+import { NO_CONTACTS } from '../account-nps';
+import type { AccountWindowFacts } from './contact-columns';
 import { contactFacts } from './window-facts';
 
 export interface Book {
@@ -90,6 +92,14 @@ export async function loadBook(
   const matches = attributeMatch(filters);
   const asOfMs = Date.parse(asOf);
   const factRows = facts.rowsFor(live);
+  // One tally and facts object for every account: account states keep the scores, not the facts.
+  const tally = { ...NO_CONTACTS };
+  const scratch: AccountWindowFacts = { counts: { promoters: 0, passives: 0, detractors: 0 }, contacts: tally };
+  const factsOf = (row: number): AccountWindowFacts | undefined => {
+    if (!facts.tallyInto(row, tally)) return undefined;
+    scratch.counts = facts.countsAt(row);
+    return scratch;
+  };
   const accounts: AccountState[] = [];
   live.forEach((attrs, index) => {
     if (!matches(attrs)) return;
@@ -100,7 +110,7 @@ export async function loadBook(
           arr: arrEnd[index] ?? 0,
           arrWindowStart: arrStart[index] ?? 0,
           arrT0: arrT0[index] ?? 0,
-          facts: facts.atRow(factRows[index]!),
+          facts: factsOf(factRows[index]!),
           lastTouch: touches[index] ?? null,
           liveIndex: index,
         },

@@ -124,6 +124,32 @@ export class WindowFacts {
     return rows;
   }
 
+  /**
+   * Row `row`'s contacts' tally written into `tally` (no object made; scoring 10k accounts made 20k
+   * of them), or false for −1. The tally must not be kept: the next row overwrites it.
+   */
+  tallyInto(row: number, tally: ContactTally): boolean {
+    if (row < 0) return false;
+    const { values } = this.columns;
+    const at = row * FACT_STRIDE;
+    tally.decisionMakers = values[at + DECISION_MAKERS]!;
+    tally.decisionMakerSum = values[at + DECISION_MAKER_SUM]!;
+    tally.influencers = values[at + INFLUENCERS]!;
+    tally.influencerSum = values[at + INFLUENCER_SUM]!;
+    tally.users = values[at + USERS]!;
+    tally.userSum = values[at + USER_SUM]!;
+    tally.lowest = values[at + LOWEST]!;
+    tally.highest = values[at + HIGHEST]!;
+    return true;
+  }
+
+  /** Row `row`'s count-all counts (a new object: account scores keep it). */
+  countsAt(row: number): NpsCounts {
+    const { values } = this.columns;
+    const at = row * FACT_STRIDE;
+    return { promoters: values[at + PROMOTERS]!, passives: values[at + PASSIVES]!, detractors: values[at + DETRACTORS]! };
+  }
+
   /** The facts of row `row` (rowsFor()); undefined for −1. */
   atRow(row: number): AccountWindowFacts | undefined {
     if (row < 0) return undefined;

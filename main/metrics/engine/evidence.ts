@@ -10,7 +10,8 @@ import type { ChurnOutcome } from '../revenue-at-risk';
 import { observedChurn } from '../revenue-at-risk';
 import type { ScoreNrrPoint } from '../value-of-point';
 import { evidenceSlope } from '../value-of-point';
-import { scoreAccount } from './account-scoring';
+import { NO_CONTACTS } from '../account-nps';
+import { headlineCategoryOf, weightedScore } from './account-scoring';
 import type { Book } from './book';
 import { yearEarlier, type Window } from './period';
 import type { QueryCache } from './query-cache';
@@ -28,13 +29,14 @@ export async function evidence(db: Kysely<Database>, cache: QueryCache, book: Bo
   const points: ScoreNrrPoint[] = [];
   const outcomes: ChurnOutcome[] = [];
   const rows = facts.rowsFor(book.live);
+  // scoreAccount()'s headline category and weighted score, from one tally reused account after account.
+  const tally = { ...NO_CONTACTS };
   for (const account of book.accounts) {
-    const prior = facts.atRow(rows[account.liveIndex]!);
     // The outcome is known only for accounts that were customers then (ARR at t0 > 0).
-    if (!prior || account.arrT0 <= 0) continue;
-    const then = scoreAccount(prior.contacts, prior.counts, settings);
-    if (then.headlineCategory !== null) outcomes.push({ accountId: account.attrs.id, category: then.headlineCategory, churned: account.arr === 0 });
-    const score = then.score.weighted;
+    if (account.arrT0 <= 0 || !facts.tallyInto(rows[account.liveIndex]!, tally)) continue;
+    const score = weightedScore(tally, settings);
+    const category = headlineCategoryOf(tally, settings, score);
+    if (category !== null) outcomes.push({ accountId: account.attrs.id, category, churned: account.arr === 0 });
     if (score !== null) points.push({ accountId: account.attrs.id, weightedScore: score, nextNrr: account.arr / account.arrT0 });
   }
   return { window, slope: evidenceSlope(points, settings), churn: observedChurn(outcomes, settings) };

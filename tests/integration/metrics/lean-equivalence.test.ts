@@ -8,7 +8,7 @@ import { accountNps, tallyContacts } from '../../../main/metrics/account-nps';
 import { storedTimeMs } from '../../../main/metrics/dates';
 import { silenceStatus } from '../../../main/metrics/coverage';
 import { npsWaterfall } from '../../../main/metrics/drivers';
-import { scoreAccount } from '../../../main/metrics/engine/account-scoring';
+import { headlineCategoryOf, scoreAccount, weightedScore } from '../../../main/metrics/engine/account-scoring';
 import { isSilent } from '../../../main/metrics/engine/account-state';
 import { CitationColumnsBuilder, citationsAt, WindowCitations } from '../../../main/metrics/engine/citation-columns';
 import { contactFactColumns, tallyScores, WindowFacts } from '../../../main/metrics/engine/contact-columns';
@@ -45,6 +45,10 @@ describe('lean account scoring = accountNps()', () => {
         expect(lean.countAllNps).toBe(full.countAll.nps.value);
         expect(lean.headlineCategory).toBe(full.headline.category);
         expect(lean.responses).toBe(full.countAll.counts.total);
+        // The evidence's two figures alone, without the scores' objects.
+        const tally = tallyContacts(contacts);
+        expect(weightedScore(tally, s)).toBe(lean.score.weighted);
+        expect(headlineCategoryOf(tally, s, weightedScore(tally, s))).toBe(lean.headlineCategory);
       }),
       { numRuns: 2000 },
     );
@@ -75,9 +79,16 @@ describe('window facts as columns = the per-account objects they replace', () =>
       fc.property(fc.array(fc.tuple(fc.array(contact, { maxLength: 6 }), fc.nat(50), fc.nat(50), fc.nat(50)), { maxLength: 8 }), (accounts) => {
         const rows = accounts.map(([contacts, p, pa, d], index) => [`account-${index}`, p, pa, d, contacts.length === 0 ? null : contacts.map((c) => `${initial[c.role ?? 'user']}${c.score}`).join(',')] as [string, number, number, number, string | null]);
         const facts = new WindowFacts(contactFactColumns(rows));
+        const live = accounts.map((_, index) => ({ id: `account-${index}` }) as AccountAttributes);
+        const factRows = facts.rowsFor(live);
+        const tally = tallyContacts([]);
         accounts.forEach(([contacts, promoters, passives, detractors], index) => {
           expect(facts.get(`account-${index}`)).toEqual({ counts: { promoters, passives, detractors }, contacts: tallyContacts(contacts) });
+          expect(facts.tallyInto(factRows[index]!, tally)).toBe(true);
+          expect(tally).toEqual(tallyContacts(contacts));
+          expect(facts.countsAt(factRows[index]!)).toEqual({ promoters, passives, detractors });
         });
+        expect(facts.tallyInto(-1, tally)).toBe(false);
         expect(facts.get('elsewhere')).toBeUndefined();
       }),
       { numRuns: 300 },
