@@ -43,3 +43,35 @@ function alignByMap(rowIds: readonly string[], liveCount: number, liveId: (index
   for (let index = 0; index < liveCount; index++) rows[index] = rowOf.get(liveId(index)) ?? NO_ROW;
   return rows;
 }
+
+/**
+ * The accounts of a window's columns (contact-columns.ts, citation-columns.ts), found by their place
+ * among the live accounts (aligned once per live list) or, for a single account, by id.
+ */
+export class AccountRowIndex {
+  private byId: Map<string, number> | null = null;
+  private readonly aligned = new WeakMap<readonly { id: string }[], Int32Array>();
+
+  constructor(private readonly accountIds: readonly string[]) {}
+
+  get size(): number {
+    return this.accountIds.length;
+  }
+
+  /** For each account of `live` (liveAccounts()), its row, or −1 without a valid response in the window. */
+  rowsFor(live: readonly { id: string }[]): Int32Array {
+    let rows = this.aligned.get(live);
+    if (!rows) this.aligned.set(live, (rows = alignRows(this.accountIds, live.length, (index) => live[index]!.id, liveAscending(live))));
+    return rows;
+  }
+
+  /** The account's row, or −1. */
+  rowOf(accountId: string): number {
+    if (!this.byId) {
+      const byId = new Map<string, number>();
+      this.accountIds.forEach((id, row) => byId.set(id, row));
+      this.byId = byId;
+    }
+    return this.byId.get(accountId) ?? NO_ROW;
+  }
+}

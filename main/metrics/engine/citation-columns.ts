@@ -4,9 +4,8 @@
  * account, so that the metrics reader thread can build them and hand them over as a few buffers
  * (parallel-reads.ts), and so that a memoised window is a handful of objects for the GC, not 50k.
  */
-import { alignRows, liveAscending } from './align-rows';
+import { AccountRowIndex } from './align-rows';
 import type { AccountCitations, DriverPartials } from './driver-partials';
-import type { AccountAttributes } from './sql-accounts';
 
 /** The plain data (it crosses threads). */
 export interface CitationColumns {
@@ -142,32 +141,15 @@ function negativeIds(columns: CitationColumns, row: number): string[] {
 }
 
 /** The core's view of a window's citation columns: an account's by id or by its place among the live accounts. */
-export class WindowCitations {
-  private byId: Map<string, number> | null = null;
-  private readonly aligned = new WeakMap<readonly AccountAttributes[], Int32Array>();
-
-  constructor(private readonly columns: CitationColumns) {}
-
-  get size(): number {
-    return this.columns.accountIds.length;
-  }
-
-  /** For each account of `live` (liveAccounts()), its row, or −1 without a valid response in the window. */
-  rowsFor(live: readonly AccountAttributes[]): Int32Array {
-    let rows = this.aligned.get(live);
-    if (!rows) this.aligned.set(live, (rows = alignRows(this.columns.accountIds, live.length, (index) => live[index]!.id, liveAscending(live))));
-    return rows;
+export class WindowCitations extends AccountRowIndex {
+  constructor(private readonly columns: CitationColumns) {
+    super(columns.accountIds);
   }
 
   /** The account as parseCitations() gives it; undefined without a response in the window. */
   get(accountId: string): AccountCitations | undefined {
-    if (!this.byId) {
-      const byId = new Map<string, number>();
-      this.columns.accountIds.forEach((id, row) => byId.set(id, row));
-      this.byId = byId;
-    }
-    const row = this.byId.get(accountId);
-    return row === undefined ? undefined : citationsAt(this.columns, row);
+    const row = this.rowOf(accountId);
+    return row < 0 ? undefined : citationsAt(this.columns, row);
   }
 
   /** addPartials() of row `row`'s partial sums (rowsFor(); nothing for −1), without making them first. */

@@ -6,8 +6,7 @@
  */
 import type { NpsCounts } from '../../../shared/domain/metrics-types';
 import type { ContactTally } from '../account-nps';
-import { alignRows, liveAscending } from './align-rows';
-import type { AccountAttributes } from './sql-accounts';
+import { AccountRowIndex } from './align-rows';
 import type { ContactScoresRow } from './sql-contact-scores';
 
 /** The plain data (it crosses threads): row r is accountIds[r], its numbers values[r × FACT_STRIDE …]. */
@@ -107,21 +106,9 @@ function tallyAt(values: Float64Array, at: number): ContactTally {
 }
 
 /** The core's view of a window's columns: an account's facts by id or by its place among the live accounts, made when asked for. */
-export class WindowFacts {
-  private byId: Map<string, number> | null = null;
-  private readonly aligned = new WeakMap<readonly AccountAttributes[], Int32Array>();
-
-  constructor(private readonly columns: ContactFactColumns) {}
-
-  get size(): number {
-    return this.columns.accountIds.length;
-  }
-
-  /** For each account of `live` (liveAccounts()), its row, or −1 without a valid response in the window. */
-  rowsFor(live: readonly AccountAttributes[]): Int32Array {
-    let rows = this.aligned.get(live);
-    if (!rows) this.aligned.set(live, (rows = alignRows(this.columns.accountIds, live.length, (index) => live[index]!.id, liveAscending(live))));
-    return rows;
+export class WindowFacts extends AccountRowIndex {
+  constructor(private readonly columns: ContactFactColumns) {
+    super(columns.accountIds);
   }
 
   /**
@@ -152,22 +139,11 @@ export class WindowFacts {
 
   /** The facts of row `row` (rowsFor()); undefined for −1. */
   atRow(row: number): AccountWindowFacts | undefined {
-    if (row < 0) return undefined;
-    const { values } = this.columns;
-    const at = row * FACT_STRIDE;
-    return {
-      counts: { promoters: values[at + PROMOTERS]!, passives: values[at + PASSIVES]!, detractors: values[at + DETRACTORS]! },
-      contacts: tallyAt(values, at),
-    };
+    return row < 0 ? undefined : { counts: this.countsAt(row), contacts: tallyAt(this.columns.values, row * FACT_STRIDE) };
   }
 
   /** undefined: no valid response of the account in the window. */
   get(accountId: string): AccountWindowFacts | undefined {
-    if (!this.byId) {
-      const byId = new Map<string, number>();
-      this.columns.accountIds.forEach((id, row) => byId.set(id, row));
-      this.byId = byId;
-    }
-    return this.atRow(this.byId.get(accountId) ?? -1);
+    return this.atRow(this.rowOf(accountId));
   }
 }
