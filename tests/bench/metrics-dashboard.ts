@@ -155,8 +155,8 @@ async function main(): Promise<void> {
     // cold dashboard (the same drift on both sides, but the dashboard's reads cool the baseline's pages).
     // The target is judged against the faster of the two baselines.
     const baselineAlone = await measure(args.runs, () => baselineStatement.all(period.from, until));
-    // Cold through the API as the app runs it (the metrics reader thread reads ARR, last touch and the
-    // follow-ups on the second core), and the same on the core's thread alone.
+    // Cold through the API as the app runs it (the metrics reader thread shares the reads with the
+    // core's thread: parallel-reads.ts), and the same on the core's thread alone.
     const [baselineInterleaved, cold, coldOneThread] = (await measureInterleaved(args.runs, [
       () => baselineStatement.all(period.from, until),
       async () => {
