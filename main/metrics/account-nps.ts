@@ -156,7 +156,7 @@ function weightedMethod(contacts: readonly ContactScore[], weights: MetricSettin
  * Contacts' latest scores as the account methods use them: per role (no role counts as a user) how
  * many contacts and the sum of their scores, and the lowest and highest score (±Infinity for none).
  * Scores are integers, so each sum is exact in any order; a portfolio pass keeps this instead of
- * the list (engine/window-facts.ts).
+ * the list (engine/contact-columns.ts).
  */
 export interface ContactTally {
   decisionMakers: number;
