@@ -29,17 +29,8 @@ export function assertAccountArr(value: number, accountId: string, what = 'ARR')
 export function sumMinorUnits(values: Iterable<MinorUnits>): MinorUnits {
   let total = 0;
   // Indexed for arrays: an iterator boxes each of 10k ARR values a portfolio pass adds.
-  if (Array.isArray(values)) {
-    for (let i = 0; i < values.length; i++) {
-      total += values[i] as MinorUnits;
-      if (!Number.isSafeInteger(total)) throw new RangeError('money total exceeds the safe integer range');
-    }
-    return total;
-  }
-  for (const value of values) {
-    total += value;
-    if (!Number.isSafeInteger(total)) throw new RangeError('money total exceeds the safe integer range');
-  }
+  if (Array.isArray(values)) for (let i = 0; i < values.length; i++) total = addMinorUnits(total, values[i] as MinorUnits);
+  else for (const value of values) total = addMinorUnits(total, value);
   return total;
 }
 

@@ -5,7 +5,7 @@ import type { MetricSettings } from '../../shared/domain/metrics-settings';
 import { roundToMinorUnits } from '../../shared/domain/rounding';
 import type { AccountRetention, Figure, MinorUnits, RetentionClass, RetentionResult } from '../../shared/domain/metrics-types';
 import { figure, nullFigure, ratioFigure } from './figure';
-import { assertAccountArr, assertMinorUnits, sumMinorUnits } from './money';
+import { addMinorUnits, assertAccountArr, assertMinorUnits, sumMinorUnits } from './money';
 
 export interface RetentionInput {
   accountId: string;
@@ -69,24 +69,26 @@ export function retention(inputs: readonly RetentionInput[]): RetentionResult {
  * (same sums in the same order, same explanations); a property test holds the two together.
  */
 export function retentionRates(inputs: readonly RetentionInput[]): Pick<RetentionResult, 'cohortSize' | 'nrr' | 'grr'> {
-  return retentionRatesOf(
-    inputs.length,
-    (k) => inputs[k]!.accountId,
-    (k) => inputs[k]!.arrStart,
-    (k) => inputs[k]!.arrEnd,
-  );
+  return retentionRatesOf({
+    count: inputs.length,
+    accountIdAt: (k) => inputs[k]!.accountId,
+    arrStartAt: (k) => inputs[k]!.arrStart,
+    arrEndAt: (k) => inputs[k]!.arrEnd,
+  });
 }
 
 /**
- * retentionRates() over `count` accounts read through accessors, for callers that hold ARR in columns
- * (the trend's eight quarters): no input object per account and quarter.
+ * A cohort read through accessors (k = 0 … count − 1), for callers that hold ARR in columns (the
+ * trend's eight quarters): no input object per account and quarter.
  */
-export function retentionRatesOf(
-  count: number,
-  accountIdAt: (k: number) => string,
-  arrStartAt: (k: number) => MinorUnits,
-  arrEndAt: (k: number) => MinorUnits,
-): Pick<RetentionResult, 'cohortSize' | 'nrr' | 'grr'> {
+export interface RetentionAccounts {
+  count: number;
+  accountIdAt(k: number): string;
+  arrStartAt(k: number): MinorUnits;
+  arrEndAt(k: number): MinorUnits;
+}
+
+export function retentionRatesOf(accounts: RetentionAccounts): Pick<RetentionResult, 'cohortSize' | 'nrr' | 'grr'> {
   let cohortAccounts = 0;
   let churnedAccounts = 0;
   let startArr = 0;
@@ -95,24 +97,21 @@ export function retentionRatesOf(
   let expansionArr = 0;
   let contractionArr = 0;
   let churnedArr = 0;
-  const safe = (total: number) => {
-    if (!Number.isSafeInteger(total)) throw new RangeError('money total exceeds the safe integer range');
-    return total;
-  };
-  for (let k = 0; k < count; k++) {
-    const arrStart = arrStartAt(k);
-    const arrEnd = arrEndAt(k);
-    if (!(assertAccountArr(arrStart, accountIdAt(k), 'start ARR') > 0 && assertAccountArr(arrEnd, accountIdAt(k), 'end ARR') >= 0)) continue;
+  for (let k = 0; k < accounts.count; k++) {
+    const arrStart = accounts.arrStartAt(k);
+    const arrEnd = accounts.arrEndAt(k);
+    const accountId = accounts.accountIdAt(k);
+    if (!(assertAccountArr(arrStart, accountId, 'start ARR') > 0 && assertAccountArr(arrEnd, accountId, 'end ARR') >= 0)) continue;
     cohortAccounts += 1;
-    startArr = safe(startArr + arrStart);
-    endArr = safe(endArr + arrEnd);
-    retainedArr = safe(retainedArr + Math.min(arrStart, arrEnd));
+    startArr = addMinorUnits(startArr, arrStart);
+    endArr = addMinorUnits(endArr, arrEnd);
+    retainedArr = addMinorUnits(retainedArr, Math.min(arrStart, arrEnd));
     const kind = classifyRetention(arrStart, arrEnd);
-    if (kind === 'expansion') expansionArr = safe(expansionArr + (arrEnd - arrStart));
-    else if (kind === 'contraction') contractionArr = safe(contractionArr + -(arrEnd - arrStart));
+    if (kind === 'expansion') expansionArr = addMinorUnits(expansionArr, arrEnd - arrStart);
+    else if (kind === 'contraction') contractionArr = addMinorUnits(contractionArr, -(arrEnd - arrStart));
     else if (kind === 'churn') {
       churnedAccounts += 1;
-      churnedArr = safe(churnedArr + arrStart);
+      churnedArr = addMinorUnits(churnedArr, arrStart);
     }
   }
   const inputsOf = { startArr, endArr, retainedArr, expansionArr, contractionArr, churnedArr, cohortAccounts, churnedAccounts };

@@ -35,7 +35,8 @@ import { loopGroups, loopTimesQuery } from '../../main/metrics/engine/sql-loop';
 import { metricSettingsSchema } from '../../shared/domain/metrics-settings';
 import { contactScores, contactScoresQuery } from '../../main/metrics/engine/sql-contact-scores';
 import { driverCitations, driverCitationsQuery } from '../../main/metrics/engine/sql-driver-citations';
-import { globalCountsQuery } from '../../main/metrics/engine/sql-trend';
+import { countScope, globalCountsQuery } from '../../main/metrics/engine/sql-trend';
+import { trendCounts } from '../../main/metrics/engine/trend-counts';
 import { CitationColumnsBuilder } from '../../main/metrics/engine/citation-columns';
 import { liveDriverIds, ratedCitationsParser } from '../../main/metrics/engine/driver-partials';
 import {
@@ -43,7 +44,6 @@ import {
   summaryCitationsQuery,
   summaryContactScores,
   summaryContactScoresQuery,
-  summaryCountsForAccounts,
   summaryFirstMonth,
   summaryGlobalCountsQuery,
 } from '../../main/metrics/engine/summaries';
@@ -208,7 +208,7 @@ async function main(): Promise<void> {
       }],
       ['per account: ARR history', () => arrColumns(db, [...new Set([period.to, addDays(period.from, -1), ...trendDays])].sort())],
       ['per account: last touch', () => lastTouches(db, period.to)],
-      ['summaries: trend, 7 other quarters', () => Promise.all(trendWindows.map((q) => summaryCountsForAccounts(db, summaryFirstMonth(q)!, liveIds.slice(0, -500), liveIds.slice(-500))))],
+      ['summaries: trend, 7 other quarters', () => Promise.all(trendWindows.map((q) => trendCounts(db, q, true, countScope(liveIds.length - 500, 500, () => liveIds.slice(0, -500), () => liveIds.slice(-500)))))],
       ['summaries: contact scores a year earlier', () => summaryContactScores(db, summaryFirstMonth(yearAgo)!)],
       ['follow-ups: loop KPIs tallied per owner and level', () => loopGroups(db, window, { kind: 'live' }, Date.now(), metricSettingsSchema.parse({}))],
     ];

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { MetricsFilters, MetricsPeriod } from '../../../shared/contract/metrics';
 import type { MetricSettings } from '../../../shared/domain/metrics-settings';
 import type { Database } from '../../db/tables';
-import { scoreAccount } from './account-scoring';
+import { weightedScore } from './account-scoring';
 import { accountState, effectivePlacement, placements, type AccountState, type Placements } from './account-state';
 import { memoInParallel } from './parallel-reads';
 import { addDays, previousWindow, retentionStart, type Window } from './period';
@@ -156,11 +156,11 @@ async function placeAll(
   const qbrsByAccount = groupBy(qbrs, (row) => row.accountId);
   const milestonesByAccount = groupBy(milestones, (row) => row.accountId);
   const previousRows = previous.rowsFor(live);
+  const tally = { ...NO_CONTACTS };
   const result = new Map<string, Placements>();
   for (const account of accounts) {
     const id = account.attrs.id;
-    const prior = previous.atRow(previousRows[account.liveIndex]!);
-    const previousWeightedScore = prior ? scoreAccount(prior.contacts, prior.counts, settings).score.weighted : null;
+    const previousWeightedScore = previous.tallyInto(previousRows[account.liveIndex]!, tally) ? weightedScore(tally, settings) : null;
     const history = successVectorHistory(qbrsByAccount.get(id) ?? [], milestonesByAccount.get(id) ?? []);
     const nrr = account.arrT0 > 0 ? account.arr / account.arrT0 : null;
     result.set(

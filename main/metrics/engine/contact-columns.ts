@@ -137,13 +137,9 @@ export class WindowFacts extends AccountRowIndex {
     return { promoters: values[at + PROMOTERS]!, passives: values[at + PASSIVES]!, detractors: values[at + DETRACTORS]! };
   }
 
-  /** The facts of row `row` (rowsFor()); undefined for −1. */
-  atRow(row: number): AccountWindowFacts | undefined {
-    return row < 0 ? undefined : { counts: this.countsAt(row), contacts: tallyAt(this.columns.values, row * FACT_STRIDE) };
-  }
-
   /** undefined: no valid response of the account in the window. */
   get(accountId: string): AccountWindowFacts | undefined {
-    return this.atRow(this.rowOf(accountId));
+    const row = this.rowOf(accountId);
+    return row < 0 ? undefined : { counts: this.countsAt(row), contacts: tallyAt(this.columns.values, row * FACT_STRIDE) };
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { MetricsDashboard, MetricsFilters, MetricsPeriodInput } from '../../../shared/contract/metrics';
-import type { Figure, LoopKpiBreakdown } from '../../../shared/domain/metrics-types';
+import type { Figure, LoopKpiBreakdown, NpsCounts } from '../../../shared/domain/metrics-types';
 import type { MetricSettings } from '../../../shared/domain/metrics-settings';
 import type { Database } from '../../db/tables';
 import { nowIso } from '../../db/clock';
@@ -53,24 +53,26 @@ export async function computeDashboard(db: Kysely<Database>, cache: QueryCache, 
   const active = book.accounts.filter((account) => account.arr > 0);
   const activeRule = `${book.scopeRule}; active at ${period.to} (ARR > 0)`;
 
-  const pooled = npsFromCounts(poolCounts(active.map((account) => account.scores.counts)));
+  // The active accounts' pooled counts: the headline, the waterfall and the trend's own quarter share them.
+  const activeCounts = poolCounts(active.map((account) => account.scores.counts));
+  const pooled = npsFromCounts(activeCounts);
   const panel = panelFromScores(book.accounts, settings);
   const headlineCategoryMethod = categoryMethod(settings.headlineMethod);
   const risk = active.map((account) => ({ accountId: account.attrs.id, arr: account.arr, category: account.category, countAllNps: account.countAllNps }));
   const byCategory = arrByCategory(risk);
   const loss = expectedRevenueLoss(byCategory, settings);
   const silent = active.filter((account) => account.silent);
-  const retained = retentionRatesOf(
-    book.accounts.length,
-    (k) => book.accounts[k]!.attrs.id,
-    (k) => book.accounts[k]!.arrT0,
-    (k) => book.accounts[k]!.arr,
-  );
+  const retained = retentionRatesOf({
+    count: book.accounts.length,
+    accountIdAt: (k) => book.accounts[k]!.attrs.id,
+    arrStartAt: (k) => book.accounts[k]!.arrT0,
+    arrEndAt: (k) => book.accounts[k]!.arr,
+  });
   const activeArr = sumMinorUnits(active.map((account) => account.arr));
 
   const [trendSeries, drivers, proof, loop] = await Promise.all([
-    trends(db, cache, book, period, plan.points),
-    driverFigures(db, cache, book, active, settings.driverScale.negativeAtMost),
+    trends(db, cache, book, period, plan.points, activeCounts),
+    driverFigures(db, cache, book, active, activeCounts, settings.driverScale.negativeAtMost),
     evidence(db, cache, book, settings),
     loopFigures(db, cache, book, settings),
   ]);
@@ -176,12 +178,19 @@ function silenceExplanation(book: Book, silent: readonly AccountState[], activeA
   };
 }
 
-async function driverFigures(db: Kysely<Database>, cache: QueryCache, book: Book, active: readonly AccountState[], negativeAtMost: number): Promise<MetricsDashboard['drivers']> {
+async function driverFigures(
+  db: Kysely<Database>,
+  cache: QueryCache,
+  book: Book,
+  active: readonly AccountState[],
+  activeCounts: NpsCounts,
+  negativeAtMost: number,
+): Promise<MetricsDashboard['drivers']> {
   const [citations, labels] = await Promise.all([citationFacts(db, cache, book.window, negativeAtMost), cache.get('driver-labels', () => driverLabels(db), ['responses'])]);
   const partials: DriverPartials = new Map();
   const rows = citations.rowsFor(book.live);
   for (const account of active) citations.addPartialsAt(rows[account.liveIndex]!, partials);
-  const waterfall = waterfallFromPartials(partials, poolCounts(active.map((account) => account.scores.counts)), labels);
+  const waterfall = waterfallFromPartials(partials, activeCounts, labels);
   const atRisk = driverArrAtRisk(
     book.accounts.map((account) => ({
       accountId: account.attrs.id,

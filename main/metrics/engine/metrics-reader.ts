@@ -1,7 +1,7 @@
 import { RequestThread, type ThreadFailure } from '../../db/request-thread';
 import type { ParallelRead, ParallelReader, ParallelResult } from './parallel-reads';
 
-export type ReaderMessage = { type: 'read'; id: number; shared?: boolean; file: string; read: ParallelRead } | { type: 'release'; id: number; shared?: boolean };
+export type ReaderMessage = { type: 'read'; id: number; shared?: boolean; file: string; read: ParallelRead } | { type: 'release'; id: number };
 
 export type ReaderReply = { id: number; ok: true; counters: Record<string, number>; value: unknown } | ThreadFailure;
 

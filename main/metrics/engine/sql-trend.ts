@@ -68,9 +68,13 @@ export interface CountsQueries {
  */
 export type CountScope = { kind: 'none' } | { kind: 'included'; ids: readonly string[] } | { kind: 'all-but'; ids: readonly string[] };
 
-export function countScope(included: readonly string[], excluded: readonly string[]): CountScope {
-  if (included.length === 0) return { kind: 'none' };
-  return included.length <= excluded.length ? { kind: 'included', ids: included } : { kind: 'all-but', ids: excluded };
+/**
+ * The scope for `included` accounts counted and `excluded` left out, each list made only if it is the
+ * one sent (`included()` / `excluded()`): the trend counts every quarter of a cold recompute.
+ */
+export function countScope(included: number, excluded: number, includedIds: () => string[], excludedIds: () => string[]): CountScope {
+  if (included === 0) return { kind: 'none' };
+  return included <= excluded ? { kind: 'included', ids: includedIds() } : { kind: 'all-but', ids: excludedIds() };
 }
 
 export async function countsInScope(db: Kysely<Database>, scope: CountScope, queries: CountsQueries): Promise<NpsCounts> {
@@ -85,11 +89,6 @@ export async function countsInScope(db: Kysely<Database>, scope: CountScope, que
   };
 }
 
-/** Counts of the responses of `included` (live accounts), given the live accounts left out. */
-export function countsOfIncluded(db: Kysely<Database>, included: readonly string[], excluded: readonly string[], queries: CountsQueries): Promise<NpsCounts> {
-  return countsInScope(db, countScope(included, excluded), queries);
-}
-
 /** The three ways to count by live passes over the window's responses. */
 export function liveCountsQueries(window: Window): CountsQueries {
   return {
@@ -97,9 +96,4 @@ export function liveCountsQueries(window: Window): CountsQueries {
     global: () => globalCountsQuery(window),
     excluded: (ids) => excludedCountsQuery(window, ids),
   };
-}
-
-/** countsOfIncluded() by live passes over the window's responses. */
-export function countsForAccounts(db: Kysely<Database>, window: Window, included: readonly string[], excluded: readonly string[]): Promise<NpsCounts> {
-  return countsOfIncluded(db, included, excluded, liveCountsQueries(window));
 }

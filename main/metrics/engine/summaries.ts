@@ -15,7 +15,7 @@ import { arrayRows } from '../../db/array-rows';
 import type { Database } from '../../db/tables';
 import { addDays, addMonths, type Window } from './period';
 import type { ContactScoresRow } from './sql-contact-scores';
-import { countsOfIncluded, type CountsQueries, type CountsRow } from './sql-trend';
+import type { CountsQueries, CountsRow } from './sql-trend';
 
 /** The window's first month number (year × 12 + month − 1) when it is three whole calendar months, else null. */
 export function summaryFirstMonth(window: Window): number | null {
@@ -129,11 +129,6 @@ export function summaryExcludedCountsQuery(firstMonth: number, excluded: readonl
     WHERE first_month = ${firstMonth}
       AND account_id IN (SELECT value FROM json_each(${JSON.stringify(excluded)})
                          UNION ALL SELECT id FROM accounts INDEXED BY accounts_deleted_idx WHERE deleted_at IS NOT NULL)`;
-}
-
-/** Count-all counts of a summarised window for `included` (live accounts), given the live accounts left out. */
-export function summaryCountsForAccounts(db: Kysely<Database>, firstMonth: number, included: readonly string[], excluded: readonly string[]): Promise<NpsCounts> {
-  return countsOfIncluded(db, included, excluded, summaryCountsQueries(firstMonth));
 }
 
 /** The three ways to count from a summarised window (sql-trend.ts). */

@@ -6,13 +6,13 @@ import type { Kysely } from 'kysely';
 import type { MetricsPeriod, NpsTrendPoint, PeriodPoint, RetentionTrendPoint } from '../../../shared/contract/metrics';
 import type { NpsCounts } from '../../../shared/domain/metrics-types';
 import type { Database } from '../../db/tables';
-import { npsFromCounts, poolCounts } from '../nps';
+import { npsFromCounts } from '../nps';
 import { retentionRatesOf } from '../retention';
 import type { Book } from './book';
 import { retentionStart, trendQuarters } from './period';
 import type { QueryCache } from './query-cache';
 import { inParallel } from './parallel-reads';
-import type { CountScope } from './sql-trend';
+import { countScope, type CountScope } from './sql-trend';
 import { trendCounts } from './trend-counts';
 
 export const TREND_QUARTERS = 8;
@@ -29,6 +29,8 @@ export async function trends(
   book: Book,
   period: MetricsPeriod,
   points: readonly PeriodPoint[],
+  /** The selected window's counts over the active accounts in scope (the headline's). */
+  selectedCounts: NpsCounts,
 ): Promise<{ npsTrend: NpsTrendPoint[]; retentionTrend: RetentionTrendPoint[] }> {
   // Positions of the accounts in scope among the live accounts (the order of book.arrAt's columns).
   const scoped = book.accounts.map((account) => account.attrs.id);
@@ -37,7 +39,7 @@ export async function trends(
   for (const index of scopedIndex) inScope[index] = 1;
   // Every point's counts are asked for at once: on the reader thread they are read back to back.
   const pointsCounts = await Promise.all(
-    points.map((point) => pointCounts(db, cache, book, period, point, () => splitByActivity(book, scoped, scopedIndex, inScope, book.arrAt(point.to)))),
+    points.map((point) => pointCounts(db, cache, book, period, point, selectedCounts, () => splitByActivity(book, scoped, scopedIndex, inScope, book.arrAt(point.to)))),
   );
   const npsTrend: NpsTrendPoint[] = [];
   const retentionTrend: RetentionTrendPoint[] = [];
@@ -51,37 +53,31 @@ export async function trends(
       interval95: { ...nps.interval95, rule },
       responses: nps.counts.total,
     });
-    const result = retentionRatesOf(
-      scoped.length,
-      (k) => scoped[k]!,
-      (k) => arrStart[scopedIndex[k]!] ?? 0,
-      (k) => arrEnd[scopedIndex[k]!] ?? 0,
-    );
+    const result = retentionRatesOf({
+      count: scoped.length,
+      accountIdAt: (k) => scoped[k]!,
+      arrStartAt: (k) => arrStart[scopedIndex[k]!] ?? 0,
+      arrEndAt: (k) => arrEnd[scopedIndex[k]!] ?? 0,
+    });
     retentionTrend.push({ period: point, nrr: result.nrr, grr: result.grr, cohortSize: result.cohortSize });
   });
   return { npsTrend, retentionTrend };
 }
 
 /**
- * The live accounts counted at a trend point (in scope and active at its end), as the shorter of the
- * two lists countScope() would pick: index arithmetic over the live accounts, no id sets, and only
- * one list made (it runs for every point of a cold recompute).
+ * The live accounts counted at a trend point (in scope and active at its end) as a count scope:
+ * index arithmetic over the live accounts, no id sets, and only the list sent is made.
  */
 function splitByActivity(book: Book, scoped: readonly string[], scopedIndex: Int32Array, inScope: Uint8Array, arrEnd: Readonly<Float64Array>): CountScope {
+  const active = (k: number) => (arrEnd[scopedIndex[k]!] ?? 0) > 0;
   let included = 0;
-  for (let k = 0; k < scoped.length; k++) if ((arrEnd[scopedIndex[k]!] ?? 0) > 0) included += 1;
-  const excluded = book.live.length - included;
-  if (included === 0) return { kind: 'none' };
-  if (included <= excluded) {
-    const ids: string[] = [];
-    for (let k = 0; k < scoped.length; k++) if ((arrEnd[scopedIndex[k]!] ?? 0) > 0) ids.push(scoped[k]!);
-    return { kind: 'included', ids };
-  }
-  const ids: string[] = [];
-  for (let index = 0; index < book.live.length; index++) {
-    if (inScope[index] === 0 || !((arrEnd[index] ?? 0) > 0)) ids.push(book.live[index]!.id);
-  }
-  return { kind: 'all-but', ids };
+  for (let k = 0; k < scoped.length; k++) if (active(k)) included += 1;
+  return countScope(
+    included,
+    book.live.length - included,
+    () => scoped.filter((_, k) => active(k)),
+    () => book.live.filter((account, index) => inScope[index] === 0 || !((arrEnd[index] ?? 0) > 0)).map((account) => account.id),
+  );
 }
 
 async function pointCounts(
@@ -90,12 +86,11 @@ async function pointCounts(
   book: Book,
   period: MetricsPeriod,
   point: PeriodPoint,
+  selectedCounts: NpsCounts,
   split: () => CountScope,
 ): Promise<NpsCounts> {
   // The selected window itself: the window pass already has the counts, and they must match the headline.
-  if (point.from === period.from && point.to === period.to) {
-    return poolCounts(book.accounts.filter((account) => account.arr > 0).map((account) => account.scores.counts));
-  }
+  if (point.from === period.from && point.to === period.to) return selectedCounts;
   // The accounts counted come from accounts and their ARR (soft-deleted ones left out); segments and
   // risk zones also from everything placements read, so with those the result outlives no write (and
   // is read here: the reader's snapshot could not be matched to the memo's by counters).
